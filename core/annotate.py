@@ -1,0 +1,78 @@
+"""Annotate an article: its sentences, each with the mentions found and resolved in it.
+
+This is the hand-over between the finders (`core.mentions`, `core.resolve`) and the
+table builders (`core.tables`): builders read sentences and their mentions, never text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+
+from core.mentions.dates import find_dates, infer_years
+from core.mentions.money import find_money
+from core.mentions.names import find_names
+from core.records import Document, Mention, Sentence
+from core.resolve import resolve_candidates
+from core.text import iter_paragraphs, normalise_for_hash, split_sentences
+
+
+@dataclass
+class AnnotatedSentence:
+    """A sentence with the mentions inside it, sorted by position."""
+
+    index: int
+    sentence: Sentence
+    paragraph: int
+    names: list[Mention] = field(default_factory=list)
+    money: list[Mention] = field(default_factory=list)
+    dates: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    def local(self, m: Mention) -> tuple[int, int]:
+        """The mention's span relative to the sentence."""
+        return m.start - self.sentence.start, m.end - self.sentence.start
+
+
+@dataclass
+class Annotated:
+    """An article ready for the table builders."""
+
+    article_id: str
+    doc: Document
+    sentences: list[AnnotatedSentence]
+
+
+def article_id(text: str) -> str:
+    """Stable id: the first 16 hex digits of the SHA-256 of the normalised text."""
+    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:16]
+
+
+def annotate(doc: Document) -> Annotated:
+    """Split the article into sentences and attach every mention found in it."""
+    text = doc.text
+    sentences = split_sentences(text)
+    paragraph_starts = [start for start, _ in iter_paragraphs(text)]
+    annotated = [AnnotatedSentence(i, s, bisect.bisect_right(paragraph_starts, s.start) - 1)
+                 for i, s in enumerate(sentences)]
+    starts = [s.start for s in sentences]
+    paragraph_of: dict[int, int] = {}
+    names = resolve_candidates(find_names(text))
+    dates = find_dates(text)
+    for d in dates:
+        paragraph_of[d.start] = bisect.bisect_right(paragraph_starts, d.start) - 1
+    dates = infer_years(dates, doc.published, paragraph_of)
+    for kind, found in (("names", names), ("money", find_money(text)), ("dates", dates)):
+        for m in found:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < sentences[i].end:
+                getattr(annotated[i], kind).append(m)
+    return Annotated(article_id(text), doc, annotated)

@@ -1,0 +1,117 @@
+"""Command line: `python -m core extract|ingest|export ...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from core.schema import CONTRACT_TABLES, TABLES
+
+
+def _jsonable(df: pd.DataFrame) -> list[dict]:
+    """Rows as plain JSON values (NaN -> null, numpy -> Python)."""
+    return json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from core.export import write_csv
+    from core.pipeline import extract_all
+
+    frames, failures = extract_all(args.paths)
+    for failure in failures:
+        print(f"flankwatch: {failure}", file=sys.stderr)
+    tables = [*CONTRACT_TABLES, "conflicts"]
+    if args.format == "json":
+        out = {t: _jsonable(frames[t]) for t in tables}
+        out["failures"] = [{"path": f.path, "reason": f.reason} for f in failures]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for t in tables:
+            print(f"# {t}")
+            write_csv(frames[t], sys.stdout)
+    return 1 if failures and not len(frames["articles"]) else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from core.ingest import ingest
+
+    if args.dask:
+        from core.distributed import ingest_with_dask
+
+        report = ingest_with_dask(args.paths, args.db, args.dask, progress=not args.quiet)
+    else:
+        report = ingest(args.paths, args.db, workers=args.workers, progress=not args.quiet)
+    print(f"flankwatch: {report.files_seen} files seen, {report.files_stored} stored "
+          f"({report.articles_stored} articles), {report.files_skipped} unchanged, "
+          f"{len(report.failures)} failed", file=sys.stderr)
+    return 1 if report.failures else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.export import write_csv
+    from core.store import load_table
+
+    frame = load_table(args.table, args.db)
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "csv":
+            write_csv(frame, out)
+        else:
+            json.dump(_jsonable(frame), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    finally:
+        if args.output:
+            out.close()
+    return 0
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None,
+                        help="the store file (default: $FLANKWATCH_DB or store/flankwatch.duckdb)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m core", description="Flankwatch: defence news into tables.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="print the tables of articles without storing them")
+    extract.add_argument("paths", nargs="+", help="files or folders of articles")
+    extract.add_argument("--format", choices=("json", "csv"), default="json")
+    extract.set_defaults(func=cmd_extract)
+    _db_option(extract)
+
+    ingest = sub.add_parser("ingest", help="add articles to the store (unchanged files are skipped)")
+    ingest.add_argument("paths", nargs="+", help="files or folders of articles")
+    ingest.add_argument("--workers", type=int, default=1, help="worker processes for extraction (default 1)")
+    ingest.add_argument("--dask", metavar="SCHEDULER",
+                        help="run extraction on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    _db_option(ingest)
+    ingest.set_defaults(func=cmd_ingest)
+
+    export = sub.add_parser("export", help="write one table of the store as CSV or JSON")
+    export.add_argument("table", choices=sorted(TABLES))
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    _db_option(export)
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from core.store import StoreError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except StoreError as error:
+        print(f"flankwatch: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("flankwatch: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,49 @@
+"""CSV and JSON export that is safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Prefix text that a spreadsheet would run as a formula with a quote; numbers stay numbers.
+
+    >>> neutralise("=HYPERLINK(1)"), neutralise("-5"), neutralise(-5), neutralise("Kyiv")
+    ("'=HYPERLINK(1)", "'-5", -5, 'Kyiv')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, list | tuple | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    elif hasattr(value, "tolist"):
+        value = json.dumps(value.tolist(), ensure_ascii=False)
+    return neutralise(value)
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` whose text cells cannot be evaluated as formulas."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype).startswith("str"):
+            out[column] = out[column].map(lambda v: _cell(v) if v is not None else v)
+    return out
+
+
+def write_csv(df: pd.DataFrame, out: TextIO) -> None:
+    """Write `df` as CSV with formula-like cells neutralised."""
+    safe_frame(df).to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """The CSV of `df` as UTF-8 bytes (for downloads)."""
+    return safe_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -1,0 +1,245 @@
+"""Ingest: read and extract articles into the store, batch by batch, then re-link.
+
+A file whose bytes are unchanged since it was stored is skipped without parsing; a
+changed file replaces its rows. Each batch is one transaction, so a crash loses at most
+the batch being written and a re-run completes it, with nothing doubled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from core import link, store
+from core.pipeline import ArticleTables, extract_document, link_frames
+from core.read import expand_paths, read_file
+from core.records import ReadFailure
+from core.schema import ARTICLE_TABLES, TABLES, column_names
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class FileResult:
+    """What one file gave: its articles and the failures of items inside it."""
+
+    path: str
+    file_hash: str
+    articles: list[ArticleTables] = field(default_factory=list)
+    failures: list[ReadFailure] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    """Counts for the CLI's summary line."""
+
+    files_seen: int = 0
+    files_skipped: int = 0
+    files_stored: int = 0
+    articles_stored: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+
+def file_hash(path: str) -> str:
+    """SHA-256 of a file's bytes ('' if it cannot be read: the reader will say why)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def process_file(path: str) -> FileResult:
+    """Read and extract one file (runs in worker processes too)."""
+    result = FileResult(path, file_hash(path))
+    read = read_file(path)
+    items = [read] if isinstance(read, ReadFailure) else read
+    for item in items:
+        if isinstance(item, ReadFailure):
+            result.failures.append(item)
+        else:
+            try:
+                result.articles.append(extract_document(item))
+            except Exception as error:  # a bug must not stop the batch: report it as this file's failure
+                result.failures.append(ReadFailure(item.path, f"extraction failed: {type(error).__name__}: {error}"))
+    return result
+
+
+def _known_hashes(db: Path) -> dict[str, str]:
+    if not db.exists():
+        return {}
+    con = store.connect(db, read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "files" not in tables:
+            return {}
+        return dict(con.execute("SELECT path, file_hash FROM files").fetchall())
+    finally:
+        con.close()
+
+
+def _results(paths: Iterable[str], known: dict[str, str], report: IngestReport,
+             workers: int) -> Iterator[FileResult]:
+    """FileResults for new or changed files; unchanged ones are counted and skipped."""
+    todo: list[str] = []
+    for item in expand_paths(paths):
+        if isinstance(item, ReadFailure):
+            report.files_seen += 1
+            yield FileResult(item.path, "", failures=[item])
+            continue
+        report.files_seen += 1
+        if known.get(item) and known[item] == file_hash(item):
+            report.files_skipped += 1
+            continue
+        todo.append(item)
+    if workers > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(process_file, todo, chunksize=max(1, min(64, len(todo) // (workers * 8) or 1)))
+    else:
+        yield from map(process_file, todo)
+
+
+def ingest(paths: Iterable[str], db: Path | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
+           progress: bool = True, notify: Callable[[str], None] | None = None) -> IngestReport:
+    """Add the articles under `paths` to the store at `db`."""
+    db = Path(db) if db else store.default_db()
+    notify = notify or (lambda message: print(f"flankwatch: {message}", file=sys.stderr))
+    report = IngestReport()
+    with store.writer_lock(db, notify=notify):
+        store.open_for_write(db).close()  # create the store (and check it is one) before any work
+        known = _known_hashes(db)
+        batch: list[FileResult] = []
+        bar = _progress_bar(progress)
+        changed = False
+        for result in _results(paths, known, report, workers):
+            bar.update(1)
+            for failure in result.failures:
+                notify(str(failure))
+            report.failures.extend(result.failures)
+            batch.append(result)
+            if len(batch) >= batch_size:
+                changed |= write_batch(db, batch, report)
+                batch = []
+        changed |= write_batch(db, batch, report)
+        bar.close()
+        if changed:
+            relink(db)
+    return report
+
+
+def _progress_bar(enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(desc="ingest", unit="file", disable=None if enabled else True, file=sys.stderr, leave=False)
+
+
+def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool:
+    """Write one batch in one transaction: replace changed files' rows, add new ones."""
+    if not batch:
+        return False
+    con = store.open_for_write(db)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        seq = con.execute("SELECT coalesce(max(seq), 0) FROM files").fetchone()[0]
+        existing = {r[0] for r in con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))",
+            [[a.article["article_id"] for r in batch for a in r.articles]]).fetchall()}
+        rows: dict[str, list[dict]] = {}
+        for result in batch:
+            seq += 1
+            _forget_file(con, result.path)
+            _record_file(con, result, seq, rows, existing)
+        for table, table_rows in rows.items():
+            columns = column_names(table) if table in TABLES else list(table_rows[0])
+            store.insert_rows(con, table, table_rows, columns)
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+    report.files_stored += sum(1 for r in batch if r.articles)
+    report.articles_stored += sum(len(r.articles) for r in batch)
+    return True
+
+
+def _forget_file(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Delete a file's documents and the articles no other file still tells."""
+    ids = [r[0] for r in con.execute("SELECT article_id FROM documents WHERE file_path = ?", [path]).fetchall()]
+    con.execute("DELETE FROM documents WHERE file_path = ?", [path])
+    con.execute("DELETE FROM files WHERE path = ?", [path])
+    con.execute("DELETE FROM failures WHERE path = ? OR path LIKE ?", [path, f"{path}#%"])
+    if not ids:
+        return
+    orphans = [r[0] for r in con.execute(
+        "SELECT unnest(?) AS id EXCEPT SELECT article_id FROM documents", [ids]).fetchall()]
+    if orphans:
+        for table in (*ARTICLE_TABLES, "articles", "article_texts", "fingerprints", "program_mentions"):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [orphans])
+
+
+def _record_file(con: duckdb.DuckDBPyConnection, result: FileResult, seq: int, rows: dict[str, list[dict]],
+                 existing: set[str]) -> None:
+    """Queue a file's rows for insertion (an article already stored under another path is not doubled)."""
+    for failure in result.failures:
+        rows.setdefault("failures", []).append({"path": failure.path, "reason": failure.reason, "at": store.now()})
+    if not result.file_hash:
+        return
+    rows.setdefault("files", []).append({"path": result.path, "file_hash": result.file_hash, "seq": seq,
+                                         "ingested_at": store.now()})
+    for art in result.articles:
+        article_id = art.article["article_id"]
+        rows.setdefault("documents", []).append({"path": art.article["path"], "file_path": result.path,
+                                                 "article_id": article_id, "seq": seq})
+        if article_id in existing:
+            continue
+        existing.add(article_id)
+        rows.setdefault("articles", []).append(art.article)
+        rows.setdefault("article_texts", []).append({"article_id": article_id, "text": art.text})
+        rows.setdefault("fingerprints", []).append({"article_id": article_id, "seq": seq, **art.fingerprint})
+        for table, table_rows in art.tables.items():
+            rows.setdefault(table, []).extend(table_rows)
+
+
+def relink(db: Path) -> None:
+    """Recompute the cross-article tables (duplicates, sites, programs, conflicts) in one transaction."""
+    frames = store.load_tables(db, ("articles", "site_mentions", "roles", "deployments"))
+    con = store.open_for_write(db)
+    try:
+        prints = con.execute(
+            "SELECT f.article_id, f.words, f.numbers, f.names FROM fingerprints f JOIN articles a USING (article_id) "
+            "ORDER BY a.published NULLS LAST, f.seq").fetchall()
+        mentions = con.execute("SELECT * FROM program_mentions").df()
+        fingerprints = [(r[0], {"words": r[1], "numbers": r[2], "names": r[3]}) for r in prints]
+        duplicates = link.find_duplicates(fingerprints)
+        frames["program_mentions"] = mentions
+        linked = link_frames(frames, duplicates)
+        con.execute("BEGIN TRANSACTION")
+        dup_frame = pd.DataFrame({"article_id": list(duplicates), "dup": list(duplicates.values())},
+                                 columns=["article_id", "dup"])
+        con.register("dups", dup_frame)
+        con.execute("UPDATE articles SET duplicate_of = NULL")
+        con.execute("UPDATE articles SET duplicate_of = dups.dup FROM dups WHERE articles.article_id = dups.article_id")
+        con.unregister("dups")
+        for table in ("sites", "programs", "conflicts"):
+            store.replace_table(con, table, linked[table])
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()

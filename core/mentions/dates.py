@@ -1,0 +1,203 @@
+"""Find dates as news writes them and give each the precision the text gives.
+
+Forms: 2024-02-17, 24.09.2025, 12 September 2025, 12 December, Sept. 9-10, June 15, 2023,
+February 2024, "in April", "since 2016", year spans (2025-2028), weekdays ("on Tuesday")
+and a few relative words (yesterday, this year). Year-less dates get their year from the
+text's explicit dates or the publication date (`infer_years`); where nothing fits they
+stay year-less and format as `--MM-DD`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from core import refdata
+from core.records import Mention
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    return {k: int(v) for k, v in refdata.vocab("months", "name", "month").items()}
+
+
+def _month_pattern() -> str:
+    names = sorted(_months(), key=len, reverse=True)
+    return "|".join(rf"{n.capitalize()}\.?" if len(n) <= 4 and n != "may" else n.capitalize() for n in names)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    m = rf"(?P<month>{_month_pattern()})"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    day2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    weekday = rf"(?:(?P<weekday>{'|'.join(w.capitalize() for w in _WEEKDAYS)}),?\s+)?"
+    return [
+        ("iso", re.compile(rf"\b{year}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+        ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{year}\b")),
+        ("day_month", re.compile(rf"\b{weekday}{day}{day2}\s+{m}(?:,?\s+{year})?\b")),
+        ("month_day", re.compile(rf"\b{weekday}{m}\s+{day}{day2}\b(?!\s*(?:%|per|billion|million))(?:,?\s+{year}\b)?")),
+        ("month_year", re.compile(rf"(?:\b(?P<part>(?i:early|mid|late|end of|beginning of))[\s-]+)?\b{m}\s+(?:of\s+)?{year}\b")),
+        ("month", re.compile(rf"\b(?P<lead>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|"
+                             rf"[Tt]his|[Ll]ast|[Nn]ext|[Oo]f)\s+(?:early\s+|late\s+|mid-)?{m}(?![\s.]*\d)")),
+        ("year_span", re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:-|–|to|and|through)\s*(?P<year_end>(?:19|20)\d\d)\b")),
+        ("year", re.compile(rf"(?<![-\w]){year}(?![-\w%])")),
+        ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?(?P<weekday>{'|'.join(w.capitalize() for w in _WEEKDAYS)})\b")),
+        ("relative", re.compile(r"\b(?P<rel>yesterday|today|this year|last year|next year|earlier this year)\b",
+                                re.IGNORECASE)),
+    ]
+
+
+def find_dates(text: str, offset: int = 0) -> list[Mention]:
+    """Dates in `text`, earliest form first where spans overlap.
+
+    Each value is a dict with `year`, `month`, `day` (None where the text does not say),
+    and for spans `year_end` / `day_end`; `extra["form"]` names the form matched.
+
+    >>> [format_date(m.value) for m in find_dates("On Sept. 9-10 and 12 December, in February 2024")]
+    ['--09-10', '--12-12', '2024-02']
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+    for form, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value = _value(form, m)
+            if value is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Mention("date", offset + m.start(), offset + m.end(), m.group(), value, {"form": form}))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _value(form: str, m: re.Match[str]) -> dict | None:
+    g = m.groupdict()
+    month = _months().get(g["month"].rstrip(".").lower()) if g.get("month") else None
+    if g.get("mon"):
+        month = int(g["mon"])
+    year = int(g["year"]) if g.get("year") else None
+    day = int(g["day"]) if g.get("day") else None
+    value = {"year": year, "month": month, "day": day}
+    if g.get("day_end"):
+        value["day_end"] = int(g["day_end"])
+        value["day"] = int(g["day_end"])  # "Sept. 9-10": the happening ends on the 10th
+    if g.get("year_end"):
+        value["year_end"] = int(g["year_end"])
+        if value["year_end"] < year:
+            return None
+    if g.get("weekday"):
+        value["weekday"] = _WEEKDAYS.index(g["weekday"].lower())
+    if g.get("rel"):
+        value["relative"] = g["rel"].lower()
+    if form == "month_year" and g.get("part"):
+        value["part"] = g["part"].lower()
+    if form == "month" and g.get("lead"):
+        value["lead"] = g["lead"].lower()
+    if day is not None and month is not None and not _valid(year or 2024, month, day):
+        return None
+    return value
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def format_date(value: dict | None) -> str | None:
+    """ISO 8601 at the value's precision; `--MM-DD` for a day and month without a year.
+
+    >>> format_date({"year": 2025, "month": 3, "day": None}), format_date({"year": None, "month": 12, "day": 12})
+    ('2025-03', '--12-12')
+    """
+    if not value:
+        return None
+    year, month, day = value.get("year"), value.get("month"), value.get("day")
+    if year and month and day:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if year and month:
+        return f"{year:04d}-{month:02d}"
+    if month and day:
+        return f"--{month:02d}-{day:02d}"
+    if year:
+        return f"{year:04d}"
+    return None
+
+
+_ANCHOR_FORMS = ("iso", "numeric", "day_month", "month_day", "month_year")
+
+
+def infer_years(dates: list[Mention], published: str | None, paragraph_of: dict[int, int]) -> list[Mention]:
+    """Give year-less dates a year where that is safe.
+
+    In order: the nearest explicit year before it in the same paragraph; the publication
+    date (the latest year that does not put the date more than two months after
+    publication); the nearest explicit year before it; the latest explicit year in the
+    article (news tells of the past). Weekdays and relative words need the publication date.
+    `paragraph_of` maps a mention's start to its paragraph number.
+    """
+    pub = _parse_iso(published)
+    anchors = [d for d in dates if d.extra.get("form") in _ANCHOR_FORMS and d.value.get("year")]
+    out = []
+    for d in dates:
+        form = d.extra.get("form")
+        if form in ("weekday", "relative"):
+            value = _resolve_relative(d.value, pub)
+        elif form in ("day_month", "month_day", "month") and not d.value.get("year"):
+            value = {**d.value, "year": _pick_year(d, anchors, pub, paragraph_of)}
+        else:
+            value = d.value
+        out.append(replace(d, value=value))
+    return out
+
+
+def _pick_year(d: Mention, anchors: list[Mention], pub: dt.date | None, paragraph_of: dict[int, int]) -> int | None:
+    before = [a for a in anchors if a.start < d.start]
+    same_para = [a for a in before if paragraph_of.get(a.start) == paragraph_of.get(d.start)]
+    if same_para:
+        return same_para[-1].value["year"]
+    if pub:
+        month, day = d.value["month"], d.value.get("day") or 1
+        year = pub.year
+        if _valid(year, month, day) and (dt.date(year, month, day) - pub).days > 62:
+            year -= 1
+        return year
+    if before:
+        return before[-1].value["year"]
+    if anchors:
+        return max(a.value["year"] for a in anchors)
+    return None
+
+
+def _resolve_relative(value: dict, pub: dt.date | None) -> dict | None:
+    if pub is None:
+        return None
+    if "weekday" in value:
+        back = (pub.weekday() - value["weekday"]) % 7
+        day = pub - dt.timedelta(days=back)
+        return {"year": day.year, "month": day.month, "day": day.day}
+    rel = value.get("relative")
+    if rel in ("yesterday", "today"):
+        day = pub - dt.timedelta(days=1 if rel == "yesterday" else 0)
+        return {"year": day.year, "month": day.month, "day": day.day}
+    shift = {"this year": 0, "earlier this year": 0, "last year": -1, "next year": 1}.get(rel or "")
+    if shift is None:
+        return None
+    return {"year": pub.year + shift, "month": None, "day": None}
+
+
+def _parse_iso(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,168 @@
+"""Find names of countries, demonyms, armed services, actors, coalitions and sites.
+
+One lexicon (folded name -> entries) is built from the reference CSVs. Every capitalised
+token starts an exact lookup of the longest n-gram that is a known name; spans that miss
+but look like a place (followed by "air base", "airport", ...) become `candidate`
+mentions for fuzzy resolution in `core.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core import refdata
+from core.records import Mention
+from core.text import Token, fold, tokenize
+
+MAX_NGRAM = 6
+#: Entry types in order of preference when one name means several things.
+PRIORITY = ("coalition", "actor", "country", "force", "institution", "demonym", "site")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a name stands for: its type, canonical name and country code."""
+
+    etype: str  # country, demonym, force, institution, actor, coalition, site
+    name: str  # canonical name (country's short name, site's gazetteer name, ...)
+    code: str | None = None  # ISO alpha-3 (the site's country for sites)
+    capital: bool = False
+    ambiguous: bool = False
+    kind: str | None = None  # site kind, actor kind or coalition kind
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[Entry, ...]]:
+    """Folded name -> entries, best first. Built once per process from `data/`."""
+    table: dict[str, list[Entry]] = {}
+
+    def add(name: str, entry: Entry) -> None:
+        key = fold(name)
+        if key and entry not in table.setdefault(key, []):
+            table[key].append(entry)
+
+    for row in refdata.rows("countries.csv"):
+        country = Entry("country", row["name"], row["code"])
+        for name in [row["name"], *refdata.split_list(row.get("aliases", ""))]:
+            add(name, country)
+        demonym = Entry("demonym", row["name"], row["code"])
+        for name in refdata.split_list(row.get("demonyms", "")):
+            add(name, demonym)
+    for row in refdata.rows("force_aliases.csv"):
+        add(row["name"], Entry("force", refdata.country_name(row["country_code"]) or row["name"], row["country_code"]))
+    for row in refdata.rows("vocab/institutions.csv"):
+        add(row["name"], Entry("institution", refdata.country_name(row["country_code"]) or row["name"],
+                               row["country_code"]))
+    for row in refdata.rows("vocab/actors.csv"):
+        actor = Entry("actor", row["actor"], None, kind=row["kind"])
+        for name in [row["actor"], *refdata.split_list(row["aliases"])]:
+            add(name, actor)
+    for row in refdata.rows("coalitions.csv"):
+        coalition = Entry("coalition", row["coalition"], None, kind=row.get("kind"))
+        for name in [row["coalition"], *refdata.split_list(row.get("aliases", ""))]:
+            add(name, coalition)
+    for row in refdata.rows("gazetteer.csv"):
+        site = Entry("site", row["site"], row["country_code"], capital=row.get("capital") == "1",
+                     ambiguous=row.get("ambiguous") == "1", kind=row["kind"])
+        for name in [row["site"], *refdata.split_list(row.get("aliases", ""))]:
+            add(name, site)
+    return {k: tuple(sorted(v, key=lambda e: PRIORITY.index(e.etype))) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def site_keys() -> dict[str, str]:
+    """Folded site names and aliases -> canonical site name (the choices for fuzzy matching)."""
+    return {key: entries[-1].name for key, entries in lexicon().items()
+            if any(e.etype == "site" for e in entries)
+            for entries in [tuple(e for e in entries if e.etype == "site")]}
+
+
+_JOINER = re.compile(r"^(?:\s|-|–|—)*$")
+_SITE_WORDS = re.compile(r"^\s*(?:air\s*base|airbase|base|bases|airport|airfield|air\s+field|training\s+(?:area|ground)s?|"
+                         r"range|naval\s+base|garrison|barracks)\b", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|from|to|of|around|into)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def find_names(text: str, offset: int = 0) -> list[Mention]:
+    """Known names in `text`, longest match first; unknown place-like spans as candidates.
+
+    >>> [(m.raw, m.value.etype, m.value.code) for m in find_names("Belgian forces in Romania and the U.S.")]
+    [('Belgian', 'demonym', 'BEL'), ('Romania', 'country', 'ROU'), ('U.S.', 'country', 'USA')]
+    """
+    table = lexicon()
+    tokens = tokenize(text)
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.raw[0].isupper() or tok.raw[0].isdigit()):
+            i += 1
+            continue
+        hit = _longest_match(text, tokens, i, table)
+        if hit:
+            n, entries, possessive, end = hit
+            raw = text[tok.start:end]
+            found.append(Mention(entries[0].etype, offset + tok.start, offset + end, raw, entries[0],
+                                 {"alternatives": entries[1:], "possessive": possessive}))
+            i += n
+            continue
+        n = _capitalised_run(text, tokens, i)
+        candidate = _candidate(text, tokens, i, n)
+        if candidate:
+            c_start, c_end, strong = candidate
+            found.append(Mention("candidate", offset + c_start, offset + c_end, text[c_start:c_end],
+                                 fold(text[c_start:c_end]), {"strong": strong}))
+            i += n
+        else:
+            i += 1
+    return found
+
+
+def _contiguous(text: str, tokens: list[Token], i: int, n: int) -> bool:
+    return all(_JOINER.match(text[tokens[j].end:tokens[j + 1].start]) for j in range(i, i + n - 1))
+
+
+def _longest_match(text: str, tokens: list[Token], i: int, table: dict) -> tuple | None:
+    for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+        if not _contiguous(text, tokens, i, n):
+            continue
+        last = tokens[i + n - 1]
+        key = " ".join(t.key for t in tokens[i:i + n])
+        end = last.end
+        possessive = False
+        if key.endswith("'s") or key.endswith("'"):
+            key, possessive = key.rsplit("'", 1)[0], True
+            end = last.start + len(last.raw.rsplit("'", 1)[0].rsplit("’", 1)[0])
+        key = " ".join(key.split())
+        entries = table.get(key)
+        if entries:
+            raw = text[tokens[i].start:end]
+            if raw.endswith(".") and "." not in raw[:-1]:
+                end -= 1  # a sentence's full stop, not part of the name
+            return n, entries, possessive, end
+    return None
+
+
+def _capitalised_run(text: str, tokens: list[Token], i: int) -> int:
+    n = 1
+    while (i + n < len(tokens) and n < 4 and tokens[i + n].raw[0].isupper()
+           and _contiguous(text, tokens, i + n - 1, 2)):
+        n += 1
+    return n
+
+
+def _candidate(text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int, bool] | None:
+    """A capitalised run that looks like a place name: before a site word or after 'at/in/near'."""
+    start, end = tokens[i].start, tokens[i + n - 1].end
+    if end - start < 5 or text[end - 1] == ".":
+        return None
+    after = text[end:end + 30]
+    before = text[max(0, start - 15):start]
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]) is not None
+    if _SITE_WORDS.match(after):
+        return start, end, True
+    if _LOCATIVE_BEFORE.search(before) and not sentence_start and n >= 2:
+        return start, end, False
+    return None

@@ -1,0 +1,68 @@
+"""Reference data from `data/`: loaded lazily, once per process.
+
+Only this module reads the reference CSVs; finders ask it for ready-made lookups.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("FLANKWATCH_DATA", Path(__file__).resolve().parent.parent / "data"))
+
+
+@lru_cache(maxsize=None)
+def rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of `data/<name>` as dicts (empty cells are empty strings)."""
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
+        return tuple({k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f))
+
+
+def split_list(cell: str) -> list[str]:
+    """A '|'-separated cell as a list of its non-empty parts."""
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, dict[str, str]]:
+    """Countries by alpha-3 code."""
+    return {r["code"]: r for r in rows("countries.csv")}
+
+
+def country_name(code: str | None) -> str | None:
+    """The contract's English short name for an alpha-3 code.
+
+    >>> country_name("TUR")
+    'Türkiye'
+    """
+    if not code:
+        return None
+    row = countries().get(code)
+    return row["name"] if row else None
+
+
+def country_centroid(code: str | None) -> tuple[float | None, float | None]:
+    """A representative point inside the country, for country-level rows."""
+    row = countries().get(code or "")
+    if not row or not row.get("lat"):
+        return None, None
+    return float(row["lat"]), float(row["lon"])
+
+
+@lru_cache(maxsize=1)
+def sites() -> dict[str, dict[str, str]]:
+    """Gazetteer rows by canonical site name."""
+    return {r["site"]: r for r in rows("gazetteer.csv")}
+
+
+@lru_cache(maxsize=1)
+def rates() -> dict[tuple[str, int], float]:
+    """Units of currency per euro, by (currency, year)."""
+    return {(r["currency"], int(r["year"])): float(r["per_eur"]) for r in rows("currency_rates.csv")}
+
+
+def vocab(name: str, key: str, value: str) -> dict[str, str]:
+    """A two-column vocabulary from `data/vocab/<name>.csv` as a dict."""
+    return {r[key]: r[value] for r in rows(f"vocab/{name}.csv")}

@@ -1,0 +1,160 @@
+"""The tables Flankwatch produces, declared once as data.
+
+The CLI's JSON, the DuckDB store, the dashboard and its CSV downloads all use these
+names and types (see ../shared/contract/EXTRACTION.md). The README's data dictionary is
+generated from this declaration and a test checks that it stays in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, its logical type and a one-line description."""
+
+    name: str
+    dtype: str  # one of: str, int, float, date, list, json
+    description: str
+
+
+def _cols(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*s) for s in specs)
+
+
+EVIDENCE = (
+    ("evidence", "str", "the sentence the row was read from, verbatim"),
+    ("start", "int", "character offset of the evidence in the article's text"),
+    ("end", "int", "character offset just past the evidence"),
+)
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "articles": _cols(
+        ("article_id", "str", "stable id: a hash of the article's normalised text"),
+        ("path", "str", "the file as given on the command line (with #n for items of a feed or JSON file)"),
+        ("title", "str", "headline"),
+        ("published", "date", "publication date (ISO 8601) or null"),
+        ("source", "str", "publisher or null"),
+        ("words", "int", "number of words in the main text"),
+        ("duplicate_of", "str", "article_id of the earlier article telling the same story, or null"),
+    ),
+    "budgets": _cols(
+        ("article_id", "str", "article the figure was read from"),
+        ("amount", "float", "amount in currency units (€140.8 million -> 140800000)"),
+        ("currency", "str", "ISO 4217 code"),
+        ("amount_eur", "float", "amount converted to euros with data/currency_rates.csv, null where no rate fits"),
+        ("funder_code", "str", "ISO alpha-3 of the funding country, null for collective or non-state funders"),
+        ("funder", "str", "funding country's name or the actor (coalition, EU, NATO)"),
+        ("program", "str", "program, fund or package the money belongs to"),
+        ("purpose", "str", "what the money buys, short"),
+        ("kind", "str", "total, allocation, pledge, contribution, package or other"),
+        ("year_start", "int", "first year the money covers, or null"),
+        ("year_end", "int", "last year the money covers, or null"),
+        *EVIDENCE,
+    ),
+    "deployments": _cols(
+        ("article_id", "str", "article the deployment was read from"),
+        ("force_code", "str", "ISO alpha-3 of the country whose forces are deployed"),
+        ("force", "str", "that country's name"),
+        ("host_code", "str", "ISO alpha-3 of the host country"),
+        ("host", "str", "host country's name"),
+        ("site", "str", "gazetteer name of the site, null for a country-level mention"),
+        ("lat", "float", "latitude of the site (host centroid when site is null)"),
+        ("lon", "float", "longitude of the site (host centroid when site is null)"),
+        ("personnel", "int", "personnel stated for this row, or null"),
+        ("status", "str", "current, planned or ended"),
+        ("program", "str", "mission or program the deployment belongs to, or null"),
+        *EVIDENCE,
+    ),
+    "coalitions": _cols(
+        ("article_id", "str", "article the membership was read from"),
+        ("coalition", "str", "canonical coalition name"),
+        ("member_code", "str", "ISO alpha-3 of the member"),
+        ("member", "str", "member's name"),
+        ("role", "str", "leader, member or applicant, as this article states it"),
+        ("date", "date", "when the role began, or null"),
+        *EVIDENCE,
+    ),
+    "events": _cols(
+        ("article_id", "str", "article the event was read from"),
+        ("date", "date", "ISO 8601 at the text's precision, --MM-DD without a year, null if undated"),
+        ("event_type", "str", "approval, announcement, agreement, procurement, delivery, deployment, "
+         "membership, summit, incident, establishment, funding, report or other"),
+        ("actor_codes", "list", "ISO alpha-3 codes of the countries involved"),
+        ("program", "str", "program the event belongs to, or null"),
+        ("summary", "str", "one line"),
+        *EVIDENCE,
+    ),
+    "sites": _cols(
+        ("site", "str", "canonical gazetteer name"),
+        ("kind", "str", "air base, naval base, army base, training area, city, border area or other"),
+        ("country_code", "str", "ISO alpha-3 of the country the site is in"),
+        ("lat", "float", "WGS84 latitude"),
+        ("lon", "float", "WGS84 longitude"),
+        ("mentions", "json", "one entry per article naming it: article_id and the name as written"),
+    ),
+    "site_mentions": _cols(
+        ("article_id", "str", "article naming the site"),
+        ("site", "str", "canonical gazetteer name"),
+        ("name", "str", "the name as written in the article"),
+        ("score", "float", "match score, 100 for an exact name or alias, lower for a fuzzy match"),
+        *EVIDENCE,
+    ),
+    "programs": _cols(
+        ("program", "str", "canonical program name"),
+        ("kind", "str", "procurement, coalition, joint production, air defence, deployment, aid package or other"),
+        ("country_codes", "list", "ISO alpha-3 codes of the countries involved"),
+        ("articles", "list", "article_ids of the articles that tell of it"),
+    ),
+    "roles": _cols(
+        ("article_id", "str", "article naming the office holder"),
+        ("country_code", "str", "ISO alpha-3 of the country whose office it is"),
+        ("role", "str", "the office, normalised (foreign minister, defence minister, ...)"),
+        ("person", "str", "the name as written"),
+        *EVIDENCE,
+    ),
+    "conflicts": _cols(
+        ("subject", "str", "what the sources disagree about (a country's office, a site, a deployment)"),
+        ("attribute", "str", "the attribute that differs (holder, spelling, personnel)"),
+        ("value_a", "str", "the value in article A"),
+        ("article_a", "str", "article_id of article A"),
+        ("value_b", "str", "the value in article B"),
+        ("article_b", "str", "article_id of article B"),
+        ("evidence_a", "str", "the sentence in article A"),
+        ("evidence_b", "str", "the sentence in article B"),
+    ),
+    "failures": _cols(
+        ("path", "str", "file that could not be read"),
+        ("reason", "str", "why, in one line"),
+        ("at", "str", "when the failure was recorded (UTC, ISO 8601)"),
+    ),
+}
+
+#: Tables the contract's JSON output carries, in the contract's order, then ours.
+CONTRACT_TABLES = ("articles", "budgets", "deployments", "coalitions", "events", "sites", "programs")
+
+#: Tables with one row per article finding (each tied to an article and a sentence).
+ARTICLE_TABLES = ("budgets", "deployments", "coalitions", "events", "site_mentions", "roles")
+
+#: Tables computed across articles by core.link.
+LINKED_TABLES = ("sites", "programs", "conflicts")
+
+
+def column_names(table: str) -> list[str]:
+    """The column names of `table`, in declared order.
+
+    >>> column_names("failures")
+    ['path', 'reason', 'at']
+    """
+    return [c.name for c in TABLES[table]]
+
+
+def data_dictionary_markdown() -> str:
+    """The README's data dictionary, one section per table."""
+    parts = []
+    for table, cols in TABLES.items():
+        parts.append(f"### {table}\n\n| column | type | meaning |\n| --- | --- | --- |")
+        parts.extend(f"| `{c.name}` | {c.dtype} | {c.description} |" for c in cols)
+        parts.append("")
+    return "\n".join(parts)

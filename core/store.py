@@ -1,0 +1,230 @@
+"""The embedded store: one DuckDB file holding every table of `core.schema`.
+
+Concurrency: DuckDB lets one process write a file and forbids others to open it
+meanwhile, so every connection here is short-lived. An ingest holds a lock file for its
+whole run (a second ingest waits for it, saying so) but opens the database only to
+write a batch, in one transaction; readers (the dashboard) open it read-only between
+batches and retry while a batch is being written. A killed ingest loses at most the
+batch it was writing: DuckDB's write-ahead log makes each commit atomic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from core.schema import TABLES, column_names
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_ROOT / "store" / "flankwatch.duckdb"
+SCHEMA_VERSION = "1"
+_SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "VARCHAR", "list": "VARCHAR[]",
+              "json": "VARCHAR"}
+#: Tables of the store beyond the contract's: bookkeeping for re-ingest and linking.
+INTERNAL_TABLES = {
+    "files": "path VARCHAR PRIMARY KEY, file_hash VARCHAR, seq BIGINT, ingested_at VARCHAR",
+    "documents": "path VARCHAR PRIMARY KEY, file_path VARCHAR, article_id VARCHAR, seq BIGINT",
+    "article_texts": "article_id VARCHAR PRIMARY KEY, text VARCHAR",
+    "fingerprints": "article_id VARCHAR PRIMARY KEY, seq BIGINT, words BIGINT[], numbers BIGINT[], names BIGINT[]",
+    "program_mentions": "article_id VARCHAR, program VARCHAR, kind VARCHAR, country_codes VARCHAR[]",
+    "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used: busy, corrupt or not a Flankwatch store. The message says what to do."""
+
+
+def default_db() -> Path:
+    """The store file: $FLANKWATCH_DB, else store/flankwatch.duckdb in the project."""
+    return Path(os.environ.get("FLANKWATCH_DB") or DEFAULT_DB)
+
+
+def _is_lock_error(error: Exception) -> bool:
+    text = str(error).lower()
+    return "lock" in text and ("conflicting" in text or "could not set" in text)
+
+
+def connect(db: Path, read_only: bool, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the store, retrying while another process holds it; StoreError when it cannot be opened."""
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(db), read_only=read_only)
+        except (duckdb.IOException, duckdb.Error) as error:
+            if _is_lock_error(error) and time.monotonic() < deadline:
+                time.sleep(delay)
+                delay = min(delay * 1.5, 0.5)
+                continue
+            if _is_lock_error(error):
+                raise StoreError(f"{db}: the store is busy (another process is writing it); try again shortly") \
+                    from error
+            raise StoreError(f"{db}: cannot open the store ({_first_line(error)}); it may be corrupt or not a "
+                             f"Flankwatch store: move it aside and run 'make store' or 'python -m core ingest' "
+                             f"to build a new one") from error
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+
+
+@contextlib.contextmanager
+def writer_lock(db: Path, wait: float | None = None, notify=None) -> Iterator[None]:
+    """Hold the store's writer lock (a second ingest waits, or fails after `wait` seconds)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{db}.lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if notify:
+                notify(f"{db}: another ingest is writing this store; waiting for it to finish")
+            deadline = None if wait is None else time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError as error:
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise StoreError(f"{db}: the store is busy (another ingest is running)") from error
+                    time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _create_sql() -> list[str]:
+    statements = []
+    for table, columns in TABLES.items():
+        cols = ", ".join(f'"{c.name}" {_SQL_TYPES[c.dtype]}' for c in columns)
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+    statements += [f"CREATE TABLE IF NOT EXISTS {t} ({cols})" for t, cols in INTERNAL_TABLES.items()]
+    return statements
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """Create the tables of a new store; refuse a store of another program or version."""
+    existing = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if existing and "meta" not in existing:
+        raise StoreError(f"{db}: this DuckDB file is not a Flankwatch store (tables: "
+                         f"{', '.join(sorted(existing)[:5])}); point --db or FLANKWATCH_DB elsewhere")
+    if "meta" in existing:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row and row[0] != SCHEMA_VERSION:
+            raise StoreError(f"{db}: store schema version {row[0]}, this Flankwatch needs {SCHEMA_VERSION}; "
+                             f"rebuild it with 'python -m core ingest' into a new file")
+    con.execute("BEGIN TRANSACTION")
+    for statement in _create_sql():
+        con.execute(statement)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    con.execute("COMMIT")
+
+
+def open_for_write(db: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection with the schema in place (creates the store on first use)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    con = connect(db, read_only=False)
+    try:
+        ensure_schema(con, db)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], columns: list[str]) -> None:
+    """Append rows (dicts) to a table through a DataFrame (fast bulk insert)."""
+    if not rows:
+        return
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in _json_columns(table):
+        frame[column] = frame[column].map(lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+    con.register("incoming", frame)
+    try:
+        names = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def _json_columns(table: str) -> list[str]:
+    return [c.name for c in TABLES.get(table, ()) if c.dtype == "json"]
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Replace a derived table's rows (inside the caller's transaction)."""
+    con.execute(f"DELETE FROM {table}")
+    columns = column_names(table) if table in TABLES else list(frame.columns)
+    insert_rows(con, table, frame.to_dict("records"), columns)
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the table's declared columns."""
+    return pd.DataFrame(columns=column_names(table))
+
+
+def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES)) -> dict[str, pd.DataFrame]:
+    """The store's tables as DataFrames; empty ones (with their columns) when there is no store yet."""
+    db = Path(db) if db else default_db()
+    if not db.exists():
+        return {t: empty_frame(t) for t in tables}
+    con = connect(db, read_only=True)
+    try:
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if present and "meta" not in present:
+            raise StoreError(f"{db}: this DuckDB file is not a Flankwatch store; point FLANKWATCH_DB elsewhere")
+        frames = {}
+        for table in tables:
+            frames[table] = con.execute(f"SELECT * FROM {table}").df() if table in present else empty_frame(table)
+        return frames
+    except duckdb.Error as error:
+        raise StoreError(f"{db}: cannot read the store ({_first_line(error)}); it may be corrupt: move it aside "
+                         f"and rebuild it with 'python -m core ingest'") from error
+    finally:
+        con.close()
+
+
+def load_table(table: str, db: Path | None = None) -> pd.DataFrame:
+    """One table of the store as a DataFrame."""
+    return load_tables(db, (table,))[table]
+
+
+def article_text(article_id: str, db: Path | None = None) -> str | None:
+    """The stored text of one article (what evidence offsets point into)."""
+    db = Path(db) if db else default_db()
+    if not db.exists():
+        return None
+    con = connect(db, read_only=True)
+    try:
+        row = con.execute("SELECT text FROM article_texts WHERE article_id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
+def store_version(db: Path | None = None) -> tuple[int, int]:
+    """A cheap token that changes whenever the store is written (for cache keys)."""
+    db = Path(db) if db else default_db()
+    parts = []
+    for path in (db, Path(f"{db}.wal")):
+        try:
+            stat = path.stat()
+            parts.append((stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            parts.append((0, 0))
+    return hash(tuple(parts)), parts[0][1]
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,184 @@
+"""Budgets: money someone committed, spent, pledged or requested, with its funder.
+
+Money no one committed (sales, market sizes, GDP, unit prices, conditional "could ...
+if" figures) is left out, as is a sum repeated in another currency in brackets. The
+funder is the country or actor standing as the subject before the sum; a list of
+countries, or "members", makes it collective (the coalition, with no country code).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core import refdata
+from core.annotate import Annotated, AnnotatedSentence
+from core.records import Mention
+from core.tables.common import COUNTRY_TYPES, clause_bounds, cue_pattern, evidence, nearest_cue
+
+_BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|of|towards|toward|between|and)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$")
+_COLLECTIVE = re.compile(r"\b(?:members?|member\s+states|partners|allies|coalition|group\s+of\s+countries|"
+                         r"signatories|donors|participants|countries)\b", re.IGNORECASE)
+_GOVERNMENT_NOUN = re.compile(r"^\s*(?:Ministry|ministry|government|Government|cabinet|Cabinet|parliament|"
+                              r"defence\s+ministry|defense\s+ministry|armed\s+forces|military|officials|contribution|"
+                              r"share|funding|budget|package|order|Army|Navy|Air\s+Force)\b")
+_ANAPHOR = re.compile(r"\b(?:it|its|the\s+country|the\s+ministry|the\s+government|that|this)\b", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\bcould\b.*\bif\b|\bif\b.*\bcould\b", re.IGNORECASE)
+_PURPOSE = re.compile(r"^\s*(?:in\s+\w+\s+)?(?:for|to\s+(?:buy|acquire|procure|fund|finance|purchase|support)|on)\s+"
+                      r"((?:the\s+)?[\w-]+(?:\s+(?!of\b|from\b|in\b|by\b|and\b|with\b|to\b|through\b)[\w-]+){0,5})")
+_PROGRAM_NAME = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,4}(?:Fund|Programme|Program|Plan|Initiative|Facility|Shield|"
+                           r"Package|Instrument|Mechanism))\b")
+_YEAR_NEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:allocation|budget|tranche)\b")
+
+
+def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
+    """Whether a sum is money someone committed rather than a price, a sale or a conversion."""
+    if "conversion_of" in money.extra:
+        return False
+    start, end = sentence.local(money)
+    window = sentence.text[max(0, start - 45):end + 35]
+    if cue_pattern("non_budget_cues").search(window):
+        return False
+    c_start, c_end = clause_bounds(sentence.text, start)
+    return not _CONDITIONAL.search(sentence.text[c_start:c_end])
+
+
+def find_funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None) -> tuple:
+    """(code, name) of who pays: the nearest subject-like country or actor before the sum."""
+    start, _ = sentence.local(money)
+    payers = [m for m in sentence.names
+              if m.end <= money.start and (m.kind in ("country", "force", "institution", "actor", "coalition")
+                                           or (m.kind == "demonym" and _GOVERNMENT_NOUN.match(
+                                               sentence.text[sentence.local(m)[1]:])))]
+    payers = [m for m in payers if m.extra.get("possessive") or not _BENEFICIARY.search(
+        sentence.text[max(0, sentence.local(m)[0] - 25):sentence.local(m)[0]])]
+    if payers:
+        payer = payers[-1]
+        if _in_list(sentence, payer):
+            return None, _coalition(sentence)
+        return _code_and_name(payer)
+    if _COLLECTIVE.search(sentence.text[:start]):
+        return None, _coalition(sentence)
+    if previous is not None and _ANAPHOR.search(sentence.text[:start]):
+        subjects = [m for m in previous.names if m.kind in COUNTRY_TYPES and m.value.code]
+        if subjects:
+            return _code_and_name(subjects[0])
+    return None, None
+
+
+def _in_list(sentence: AnnotatedSentence, m: Mention) -> bool:
+    countries = [o for o in sentence.names if o.kind in ("country", "demonym") and o is not m]
+    s, e = sentence.local(m)
+    for o in countries:
+        os_, oe = sentence.local(o)
+        gap = sentence.text[oe:s] if oe <= s else sentence.text[e:os_]
+        if _LIST_GAP.match(gap):
+            return True
+    return False
+
+
+def _coalition(sentence: AnnotatedSentence) -> str | None:
+    names = [m.value.name for m in sentence.names if m.kind == "coalition"]
+    return names[0] if names else None
+
+
+def _code_and_name(m: Mention) -> tuple[str | None, str | None]:
+    if m.kind in ("actor", "coalition"):
+        return None, m.value.name
+    return m.value.code, refdata.country_name(m.value.code) or m.value.name
+
+
+def budget_kind(sentence: AnnotatedSentence, money: Mention) -> str:
+    """total, allocation, pledge, contribution, package or other: the nearest cue's kind."""
+    start, end = sentence.local(money)
+    hit = nearest_cue(sentence.text, (start + end) // 2, "budget_kinds", "kind", window=70)
+    return hit[0] if hit else "other"
+
+
+def budget_years(sentence: AnnotatedSentence, money: Mention) -> tuple[int | None, int | None]:
+    """The years the sum covers: a span (2025-2028) or a single year near it, else none."""
+    spans = [d for d in sentence.dates if d.extra.get("form") == "year_span"]
+    if spans:
+        nearest = min(spans, key=lambda d: abs(d.start - money.start))
+        return nearest.value["year"], nearest.value["year_end"]
+    start, end = sentence.local(money)
+    window = sentence.text[max(0, start - 30):end + 40]
+    m = _YEAR_NEAR.search(window)
+    if m:
+        year = int(m.group(1) or m.group(2))
+        return year, year
+    return None, None
+
+
+def budget_program(sentence: AnnotatedSentence, money: Mention) -> str | None:
+    """The named program, fund or coalition the money belongs to, if the sentence names one."""
+    coalition = _coalition(sentence)
+    named = _PROGRAM_NAME.search(sentence.text)
+    if named and len(named.group(1).split()) > 1:
+        return named.group(1).strip()
+    return coalition
+
+
+def budget_purpose(sentence: AnnotatedSentence, money: Mention) -> str | None:
+    """What the money buys, in a few words ("for drone purchases" -> "drone purchases")."""
+    _, end = sentence.local(money)
+    m = _PURPOSE.match(sentence.text[end:end + 80])
+    return m.group(1).strip() if m else None
+
+
+def build_budgets(article: Annotated) -> list[dict]:
+    """One row per figure of the article (a figure repeated with the same funder is one row)."""
+    rows: list[dict] = []
+    previous = None
+    for sentence in article.sentences:
+        for money in sentence.money:
+            if not is_budget(sentence, money):
+                continue
+            code, funder = find_funder(sentence, money, previous)
+            year_start, year_end = budget_years(sentence, money)
+            row = {"article_id": article.article_id, "amount": money.value["amount"],
+                   "currency": money.value["currency"], "amount_eur": None, "funder_code": code, "funder": funder,
+                   "program": budget_program(sentence, money), "purpose": budget_purpose(sentence, money),
+                   "kind": budget_kind(sentence, money), "year_start": year_start, "year_end": year_end,
+                   **evidence(sentence)}
+            _merge(rows, row)
+        previous = sentence
+    published_year = int(article.doc.published[:4]) if article.doc.published else None
+    for row in rows:
+        row["amount_eur"] = to_eur(row["amount"], row["currency"], row["year_start"] or published_year)
+    return rows
+
+
+def _merge(rows: list[dict], row: dict) -> None:
+    """Add `row` unless it repeats a figure already there (same sum, funders not in conflict)."""
+    for old in rows:
+        if old["currency"] != row["currency"] or abs(old["amount"] - row["amount"]) > 0.005 * row["amount"]:
+            continue
+        if old["funder"] and row["funder"] and old["funder"] != row["funder"]:
+            continue
+        for key in ("funder_code", "funder", "program", "purpose", "year_start", "year_end"):
+            if old[key] is None and row[key] is not None:
+                old[key] = row[key]
+        if old["kind"] == "other":
+            old["kind"] = row["kind"]
+        return
+    rows.append(row)
+
+
+def to_eur(amount: float, currency: str, year: int | None) -> float | None:
+    """`amount` in euros at the annual average rate of `year` (or the nearest year there is).
+
+    >>> to_eur(100.0, "EUR", None)
+    100.0
+    """
+    if currency == "EUR":
+        return amount
+    table = refdata.rates()
+    years = sorted(y for c, y in table if c == currency)
+    if not years:
+        return None
+    if year is None:
+        year = max(y for y in years if y <= 2100)
+    nearest = min(years, key=lambda y: (abs(y - year), -y))
+    return round(amount / table[(currency, nearest)], 2)

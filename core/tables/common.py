@@ -1,0 +1,93 @@
+"""Helpers shared by the table builders: cue vocabularies, clauses and evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from core import refdata
+from core.annotate import Annotated, AnnotatedSentence
+from core.records import Mention
+from core.tables.places import is_government
+
+#: Name types that stand for a country.
+COUNTRY_TYPES = ("country", "demonym", "force", "institution")
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(name: str, column: str = "cue") -> re.Pattern[str]:
+    """A regex matching any cue of `data/vocab/<name>.csv` as a whole word (case-insensitive)."""
+    cues = sorted({r[column] for r in refdata.rows(f"vocab/{name}.csv")}, key=len, reverse=True)
+    body = "|".join(re.escape(c).replace(r"\ ", r"[\s-]+") for c in cues)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def cue_map(name: str, key: str, value: str) -> dict[str, str]:
+    """Lower-cased cue -> value for a two-column vocabulary."""
+    return {k.lower(): v for k, v in refdata.vocab(name, key, value).items()}
+
+
+def nearest_cue(text: str, pos: int, name: str, value: str, window: int = 80) -> tuple[str, int] | None:
+    """The value of the cue of vocabulary `name` nearest to `pos` in `text`, and its distance."""
+    mapping = cue_map(name, "cue", value)
+    best: tuple[str, int] | None = None
+    for m in cue_pattern(name).finditer(text, max(0, pos - window), min(len(text), pos + window)):
+        distance = m.start() - pos if m.start() >= pos else pos - m.end()
+        if best is None or distance < best[1]:
+            best = (mapping[" ".join(m.group().lower().replace("-", " ").split())], distance)
+    return best
+
+
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:while|whereas|but|and\s+(?=[A-Z]))|\s+-\s+|\s+—\s+|\.\s")
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause of `text` around `pos`: cut at semicolons, colons, dashes and 'while'."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def country_mentions(sentence: AnnotatedSentence) -> list[Mention]:
+    """Mentions in the sentence that stand for a country: names, demonyms, services, and
+    capitals used as governments ("Paris is sending", typed as kind 'country')."""
+    out = []
+    for m in sentence.names:
+        if m.kind in COUNTRY_TYPES and m.value.code:
+            out.append(m)
+        elif m.kind == "site" and is_government(sentence, m):
+            out.append(replace(m, kind="country"))
+    return out
+
+
+def evidence(sentence: AnnotatedSentence) -> dict:
+    """The evidence columns of a row read from `sentence`."""
+    return {"evidence": sentence.text, "start": sentence.sentence.start, "end": sentence.sentence.end}
+
+
+def main_countries(article: Annotated) -> Counter[str]:
+    """How often each country is named in the article (names, demonyms, services)."""
+    counts: Counter[str] = Counter()
+    for s in article.sentences:
+        counts.update(m.value.code for m in country_mentions(s))
+    return counts
+
+
+def before(sentence: AnnotatedSentence, m: Mention, chars: int = 40) -> str:
+    """The text of the sentence just before a mention."""
+    start, _ = sentence.local(m)
+    return sentence.text[max(0, start - chars):start]
+
+
+def after(sentence: AnnotatedSentence, m: Mention, chars: int = 40) -> str:
+    """The text of the sentence just after a mention."""
+    _, end = sentence.local(m)
+    return sentence.text[end:end + chars]

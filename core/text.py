@@ -1,0 +1,118 @@
+"""Text utilities shared by the finders: normalisation, sentences and tokens.
+
+All functions keep character offsets into the article's text, so that every mention
+and every row can point at the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core import refdata
+from core.records import Sentence
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                         "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, unify dashes and quotes: the key for exact lookups.
+
+    >>> fold("Mihail Kogălniceanu")
+    'mihail kogalniceanu'
+    >>> fold("Rzeszów–Jasionka")
+    'rzeszow jasionka'
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_DASHES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
+    text = re.sub(r"[-./,]+", " ", text.lower())
+    return " ".join(text.split())
+
+
+def normalise_for_hash(text: str) -> str:
+    """Whitespace-collapsed, case-folded text: what the article id is a hash of."""
+    return " ".join(text.translate(_DASHES).split()).casefold()
+
+
+_BOUNDARY = re.compile(r"""[.!?]["'”’)]*(?=\s+["'“‘(]?[A-Z0-9ÄÖÜÂÎȘȚĂŠŽČŁŚŻŹ])""")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?][\"'”’)]*$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row["abbreviation"] for row in refdata.rows("vocab/abbreviations.csv"))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences: lines first, then sentence punctuation inside a line.
+
+    A period after a known abbreviation (U.S., Sept., Gen.) or a single initial does not
+    end a sentence.
+
+    >>> [s.text for s in split_sentences("U.S. troops left on Sept. 4. Gen. Smith said so.\\nNext")]
+    ['U.S. troops left on Sept. 4.', 'Gen. Smith said so.', 'Next']
+    """
+    sentences: list[Sentence] = []
+    abbreviations = _abbreviations()
+    for line in re.finditer(r"[^\n]+", text):
+        offset, body = line.start(), line.group()
+        start = 0
+        for m in _BOUNDARY.finditer(body):
+            if body[m.start()] == "." and _is_abbreviation(body[start:m.start() + 1], abbreviations):
+                continue
+            _add_sentence(sentences, offset, body, start, m.end())
+            start = m.end()
+        _add_sentence(sentences, offset, body, start, len(body))
+    return sentences
+
+
+def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:
+    m = _WORD_BEFORE.search(head)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    last = word.rsplit(".", 1)[-1] if "." in word and word not in abbreviations else word
+    return word in abbreviations or last in abbreviations or (len(last) == 1 and last.isupper())
+
+
+def _add_sentence(out: list[Sentence], offset: int, body: str, start: int, end: int) -> None:
+    chunk = body[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if chunk:
+        out.append(Sentence(offset + start + lead, offset + start + lead + len(chunk), chunk))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its span, its raw form and its folded lookup key."""
+
+    start: int
+    end: int
+    raw: str
+    key: str
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?|\$|€|£")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words of `text` (letters and digits; dots inside abbreviations kept).
+
+    >>> [t.raw for t in tokenize("U.S. troops at Rzeszów-Jasionka.")]
+    ['U.S.', 'troops', 'at', 'Rzeszów', 'Jasionka.']
+    """
+    return [Token(offset + m.start(), offset + m.end(), m.group(), fold(m.group()))
+            for m in _TOKEN.finditer(text)]
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Non-empty lines with their start offsets."""
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            yield m.start(), m.group()

@@ -1,0 +1,349 @@
+"""Per-page aggregates over filtered tables: plain, vectorised pandas (no Streamlit here).
+
+Every function takes frames as `apply_filters` returns them and gives back the frame a
+page shows (and downloads) as is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from dashboard.filters import NO_DATE_LO
+
+NO_PROGRAM = "(no program)"
+NO_PURPOSE = "(purpose not stated)"
+COUNTRY_LEVEL = "(country-level)"
+KINDS = ("total", "allocation", "pledge", "contribution", "package", "other")
+LOW_CONFIDENCE = 100
+
+
+# --- overview ------------------------------------------------------------------------------
+
+
+def headline(t: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    """The overview's counts."""
+    return {
+        "articles": len(t["articles"]),
+        "programs": len(t["programs"]),
+        "coalitions": t["coalitions"]["coalition"].nunique(),
+        "deployments": len(deployment_summary(t["deployments"])),
+        "budget rows": len(t["budgets"]),
+    }
+
+
+def eur_by_funder(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Euros per funder, one column per kind (pledges, allocations ... never added together)."""
+    known = budgets.dropna(subset=["amount_eur"])
+    if known.empty:
+        return pd.DataFrame(columns=["funder"])
+    table = known.pivot_table(index="funder", columns="kind", values="amount_eur", aggfunc="sum", fill_value=0)
+    order = [k for k in KINDS if k in table.columns] + [k for k in table.columns if k not in KINDS]
+    table = table[order]
+    table = table.loc[table.max(axis=1).sort_values(ascending=False).index]
+    table.columns.name = None
+    return table.reset_index()
+
+
+def personnel_by_host(deployments: pd.DataFrame) -> pd.DataFrame:
+    """Stated personnel per host and force: the largest figure any article gives per (force, host, site)."""
+    stated = deployment_summary(deployments).dropna(subset=["personnel"])
+    if stated.empty:
+        return pd.DataFrame(columns=["host", "force", "personnel"])
+    out = stated.groupby(["host", "force"], as_index=False)["personnel"].sum()
+    return out.sort_values(["personnel", "host"], ascending=[False, True], ignore_index=True)
+
+
+def latest_events(events: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The `n` most recent dated events."""
+    dated = events[events["_lo"] != NO_DATE_LO]
+    return dated.sort_values("_lo", ascending=False).head(n)
+
+
+def attention(t: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    """Counts of what needs an analyst's eye."""
+    return {
+        "conflicts": len(t["conflicts"]),
+        "duplicates": int(t["articles"]["duplicate_of"].notna().sum()),
+        "low-confidence names": len(low_confidence(t["site_mentions"])),
+        "files that failed": len(t["failures"]),
+    }
+
+
+# --- timeline ------------------------------------------------------------------------------
+
+YEARLESS = re.compile(r"^--\d{2}-\d{2}$")
+
+
+def dated_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events that can be placed on a time axis, with `when` (first day) and `precision`."""
+    dated = events[events["_lo"] != NO_DATE_LO].copy()
+    dated["when"] = pd.to_datetime(dated["_lo"].astype(str), format="%Y%m%d")
+    dated["precision"] = dated["date"].str.len().map({4: "year", 7: "month", 10: "day"})
+    return dated.sort_values("when", ignore_index=True)
+
+
+def undated_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events with no placeable date, each with the reason."""
+    undated = events[events["_lo"] == NO_DATE_LO].copy()
+    yearless = undated["date"].fillna("").str.match(YEARLESS.pattern)
+    undated.insert(0, "why", np.where(yearless, "day and month without a year", "no date in the text"))
+    return undated.reset_index(drop=True)
+
+
+def program_periods(budgets: pd.DataFrame) -> pd.DataFrame:
+    """One bar per (program, funder, kind): the years its budget rows cover."""
+    years = budgets.dropna(subset=["year_start"]).copy()
+    if years.empty:
+        return pd.DataFrame(columns=["program", "funder", "kind", "year_start", "year_end", "amount_eur", "rows"])
+    years["year_end"] = years["year_end"].fillna(years["year_start"])
+    years["program"] = years["program"].fillna(NO_PROGRAM)
+    years["funder"] = years["funder"].fillna("(unknown funder)")
+    out = years.groupby(["program", "funder", "kind"], as_index=False, dropna=False).agg(
+        year_start=("year_start", "min"), year_end=("year_end", "max"),
+        amount_eur=("amount_eur", "sum"), rows=("article_id", "size"))
+    for column in ("year_start", "year_end"):
+        out[column] = out[column].astype(int)
+    return out.sort_values(["year_start", "program"], ignore_index=True)
+
+
+# --- budgets -------------------------------------------------------------------------------
+
+
+def budget_tree(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Euros by funder → program → purpose (rows without a euro amount left out)."""
+    known = budgets.dropna(subset=["amount_eur"])
+    tree = pd.DataFrame({
+        "funder": known["funder"].fillna("(unknown funder)"),
+        "program": known["program"].fillna(NO_PROGRAM),
+        "purpose": known["purpose"].fillna(NO_PURPOSE),
+        "amount_eur": known["amount_eur"],
+    })
+    out = tree.groupby(["funder", "program", "purpose"], as_index=False)["amount_eur"].sum()
+    return out.sort_values("amount_eur", ascending=False, ignore_index=True)
+
+
+def budget_by_year(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Euros by first year and kind (kinds kept apart)."""
+    known = budgets.dropna(subset=["amount_eur", "year_start"])
+    if known.empty:
+        return pd.DataFrame(columns=["year", "kind", "amount_eur", "rows"])
+    out = known.groupby([known["year_start"].astype(int).rename("year"), "kind"], as_index=False).agg(
+        amount_eur=("amount_eur", "sum"), rows=("article_id", "size"))
+    return out.sort_values(["year", "kind"], ignore_index=True)
+
+
+def budget_currencies(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Original amounts per currency and kind beside their euro value."""
+    if budgets.empty:
+        return pd.DataFrame(columns=["currency", "kind", "amount", "amount_eur", "rows", "without rate"])
+    out = budgets.groupby(["currency", "kind"], as_index=False, dropna=False).agg(
+        amount=("amount", "sum"), amount_eur=("amount_eur", "sum"), rows=("amount", "size"),
+        **{"without rate": ("amount_eur", lambda s: int(s.isna().sum()))})
+    return out.sort_values(["currency", "kind"], ignore_index=True)
+
+
+# --- coalitions ----------------------------------------------------------------------------
+
+
+def coalition_matrix(coalitions: pd.DataFrame) -> pd.DataFrame:
+    """Members × coalitions; each cell the role(s) stated, with the earliest date given."""
+    if coalitions.empty:
+        return pd.DataFrame(columns=["member"])
+    rows = coalitions.assign(member=coalitions["member"].fillna(coalitions["member_code"]).fillna("?"))
+    cells = rows.groupby(["member", "coalition"]).agg(
+        roles=("role", lambda s: " / ".join(sorted(set(s.dropna())))), since=("date", "min"))
+    label = cells["roles"].where(cells["since"].isna(), cells["roles"] + " since " + cells["since"].fillna(""))
+    matrix = label.unstack("coalition").fillna("")
+    matrix.columns.name = None
+    return matrix.reset_index()
+
+
+def applicants(coalitions: pd.DataFrame) -> pd.DataFrame:
+    return coalitions[coalitions["role"] == "applicant"]
+
+
+# --- deployments ---------------------------------------------------------------------------
+
+
+def deployment_summary(deployments: pd.DataFrame) -> pd.DataFrame:
+    """One row per force → host → site: the largest personnel figure stated, statuses, sources."""
+    columns = ["force", "host", "site", "personnel", "status", "lat", "lon", "force_code", "host_code", "sources"]
+    if deployments.empty:
+        return pd.DataFrame(columns=columns)
+    rows = deployments.assign(
+        force=deployments["force"].fillna(deployments["force_code"]).fillna("?"),
+        host=deployments["host"].fillna(deployments["host_code"]).fillna("?"),
+        site=deployments["site"].fillna(COUNTRY_LEVEL))
+    out = rows.groupby(["force", "host", "site"], as_index=False).agg(
+        personnel=("personnel", "max"),
+        status=("status", lambda s: ", ".join(sorted(set(s.dropna())))),
+        lat=("lat", "first"), lon=("lon", "first"),
+        force_code=("force_code", "first"), host_code=("host_code", "first"),
+        sources=("article_id", "nunique"))
+    return out[columns].sort_values(["force", "host", "site"], ignore_index=True)
+
+
+def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str]) -> dict[tuple, list[str]]:
+    """Titles of the articles behind each (force, host, site), for map tooltips."""
+    if deployments.empty:
+        return {}
+    keys = deployments.assign(
+        force=deployments["force"].fillna(deployments["force_code"]).fillna("?"),
+        host=deployments["host"].fillna(deployments["host_code"]).fillna("?"),
+        site=deployments["site"].fillna(COUNTRY_LEVEL))
+    grouped = keys.groupby(["force", "host", "site"])["article_id"].unique()
+    return {key: [titles.get(a, a) for a in ids] for key, ids in grouped.items()}
+
+
+def _mentions(cell: object) -> list[dict]:
+    if isinstance(cell, str):
+        try:
+            value = json.loads(cell)
+        except ValueError:
+            return []
+    else:
+        value = cell
+    return [m for m in value if isinstance(m, dict)] if isinstance(value, list) else []
+
+
+def site_table(sites: pd.DataFrame) -> pd.DataFrame:
+    """Sites with how many articles name them and the names as written."""
+    mentions = sites["mentions"].map(_mentions)
+    out = sites.drop(columns=["mentions"]).assign(
+        mentions_count=mentions.map(lambda ms: len({m.get("article_id") for m in ms})),
+        names_as_written=mentions.map(lambda ms: ", ".join(sorted({str(m.get("name")) for m in ms if m.get("name")}))))
+    columns = ["site", "kind", "country_code", "lat", "lon", "mentions_count", "names_as_written"]
+    return out[[c for c in columns if c in out.columns]].sort_values("site", ignore_index=True)
+
+
+# --- data quality --------------------------------------------------------------------------
+
+
+def duplicate_clusters(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles grouped by the earliest article they duplicate (clusters of two or more)."""
+    parent = dict(zip(articles["article_id"], articles["duplicate_of"], strict=False))
+
+    def root(article_id: str) -> str:
+        seen = set()
+        while isinstance(parent.get(article_id), str) and article_id not in seen:
+            seen.add(article_id)
+            article_id = parent[article_id]
+        return article_id
+
+    roots = articles["article_id"].map(root)
+    sizes = roots.map(roots.value_counts())
+    out = articles.assign(cluster=roots)[sizes.to_numpy() > 1]
+    columns = ["cluster", "article_id", "duplicate_of", "title", "published", "source", "path"]
+    return out[columns].sort_values(["cluster", "published"], ignore_index=True)
+
+
+def low_confidence(site_mentions: pd.DataFrame) -> pd.DataFrame:
+    """Place names resolved by a fuzzy match (score below 100), weakest first."""
+    weak = site_mentions[pd.to_numeric(site_mentions["score"], errors="coerce") < LOW_CONFIDENCE]
+    return weak.sort_values("score", ignore_index=True)
+
+
+# --- reader --------------------------------------------------------------------------------
+
+FINDING_SOURCES = ("budgets", "deployments", "coalitions", "events", "site_mentions", "roles")
+TABLE_TAGS = {"budgets": "B", "deployments": "D", "coalitions": "C", "events": "E", "site_mentions": "S",
+              "roles": "R"}
+
+
+def _describe(table: str, rows: pd.DataFrame) -> pd.Series:
+    """A one-line description of each finding (plain text)."""
+    def text(column: str) -> pd.Series:
+        return rows[column].astype("string").fillna("?") if column in rows else pd.Series("?", index=rows.index)
+
+    if table == "budgets":
+        amount = rows["amount"].map(lambda v: f"{v:,.0f}" if pd.notna(v) else "?")
+        return amount + " " + text("currency") + " · " + text("funder") + " · " + text("kind")
+    if table == "deployments":
+        people = rows["personnel"].map(lambda v: f"{int(v):,} personnel" if pd.notna(v) else "personnel not stated")
+        return text("force") + " → " + text("host") + " · " + rows["site"].fillna(COUNTRY_LEVEL) + " · " + people
+    if table == "coalitions":
+        return text("member") + " · " + text("role") + " · " + text("coalition")
+    if table == "events":
+        return text("date") + " · " + text("event_type") + " · " + text("summary")
+    if table == "site_mentions":
+        return text("name") + " → " + text("site") + " (score " + text("score") + ")"
+    return text("person") + " · " + text("role") + " · " + text("country_code")
+
+
+def article_findings(t: Mapping[str, pd.DataFrame], article_id: str) -> pd.DataFrame:
+    """Every finding of one article in text order, each with a label like 'B2' for the highlights."""
+    parts = []
+    for table in FINDING_SOURCES:
+        rows = t[table][t[table]["article_id"] == article_id]
+        if rows.empty:
+            continue
+        parts.append(pd.DataFrame({
+            "table": table, "finding": _describe(table, rows).to_numpy(),
+            "start": pd.to_numeric(rows["start"], errors="coerce").to_numpy(),
+            "end": pd.to_numeric(rows["end"], errors="coerce").to_numpy(),
+            "evidence": rows["evidence"].to_numpy(), "article_id": article_id}))
+    if not parts:
+        return pd.DataFrame(columns=["label", "table", "finding", "start", "end", "evidence", "article_id"])
+    out = pd.concat(parts, ignore_index=True).sort_values(["start", "table"], ignore_index=True, na_position="last")
+    numbers = out.groupby("table").cumcount() + 1
+    out.insert(0, "label", out["table"].map(TABLE_TAGS) + numbers.astype(str))
+    return out
+
+
+def locate(text: str, start: object, end: object, evidence: object = None) -> tuple[int, int] | None:
+    """The span of a finding in the text: its offsets if they fit, else where its evidence occurs.
+
+    >>> locate("One. Two three.", 5, 15), locate("One. Two three.", None, None, "Two")
+    ((5, 15), (5, 8))
+    """
+    if pd.notna(start) and pd.notna(end) and 0 <= int(start) < int(end) <= len(text):
+        return int(start), int(end)
+    if isinstance(evidence, str) and evidence and (at := text.find(evidence)) >= 0:
+        return at, at + len(evidence)
+    return None
+
+
+def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """The text cut into (piece, label-or-None) where labelled pieces are findings' spans.
+
+    Overlapping spans are merged and their labels joined.
+
+    >>> segments("abcdef", [(1, 3, "B1"), (2, 4, "E1")])
+    [('a', None), ('bcd', 'B1 E1'), ('ef', None)]
+    """
+    merged: list[list] = []
+    for start, end, label in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            if label not in merged[-1][2]:
+                merged[-1][2].append(label)
+        else:
+            merged.append([start, end, [label]])
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for start, end, labels in merged:
+        if start > at:
+            out.append((text[at:start], None))
+        out.append((text[start:end], " ".join(labels)))
+        at = end
+    if at < len(text):
+        out.append((text[at:], None))
+    return out
+
+
+def context(text: str, start: int, end: int, before: int = 300, after: int = 300) -> tuple[str, str, str]:
+    """The finding's span with some text either side, cut at whitespace."""
+    lo = max(0, start - before)
+    hi = min(len(text), end + after)
+    head = text[lo:start]
+    tail = text[end:hi]
+    if lo > 0 and " " in head:
+        head = "… " + head.split(" ", 1)[1]
+    if hi < len(text) and " " in tail:
+        tail = tail.rsplit(" ", 1)[0] + " …"
+    return head, text[start:end], tail

@@ -1,0 +1,113 @@
+"""Cached loaders: the only place the dashboard reads the store or reference files.
+
+The store is opened only for the moment it takes to load (so a CLI ingest can write it
+while the dashboard is open); the cache key is the store's path plus
+`core.store.store_version`, so the next rerun after any write loads the new rows.
+
+The loaded tables live in `st.cache_resource` (one shared, read-only copy) rather than
+`st.cache_data`, which would unpickle a fresh copy of every table on every rerun: on a
+store of 100,000 articles that copy alone would take longer than the filter budget.
+Nothing downstream mutates them: filters build new frames.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from core import store
+from core.refdata import country_name
+from dashboard.filters import Filters, apply_filters, prepare_tables
+
+OUTLINES = Path(__file__).resolve().parent.parent / "data" / "country_outlines.geojson"
+#: Only outlines touching this box are sent to the browser (Europe and its neighbours).
+OUTLINE_BOX = (-25.0, 30.0, 60.0, 75.0)  # lon_min, lat_min, lon_max, lat_max
+
+
+def db_path() -> Path:
+    """The store this dashboard shows ($FLANKWATCH_DB, else the project's store)."""
+    return store.default_db()
+
+
+def version() -> tuple:
+    return store.store_version(db_path())
+
+
+@st.cache_resource(max_entries=2, show_spinner="Loading the store…")
+def _load(db: str, store_version: tuple) -> dict[str, pd.DataFrame]:
+    return prepare_tables(store.load_tables(Path(db)))
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    """Every table, with the filters' helper columns (raises core.store.StoreError)."""
+    return _load(str(db_path()), version())
+
+
+def view(filters: Filters) -> dict[str, pd.DataFrame]:
+    """The tables narrowed to the sidebar's filters."""
+    return apply_filters(tables(), filters)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _text(db: str, store_version: tuple, article_id: str) -> str | None:
+    return store.article_text(article_id, Path(db))
+
+
+def article_text(article_id: str) -> str | None:
+    """The stored text that evidence offsets point into."""
+    return _text(str(db_path()), version(), article_id)
+
+
+def is_empty(t: Mapping[str, pd.DataFrame]) -> bool:
+    return t["articles"].empty
+
+
+@st.cache_resource(show_spinner=False)
+def _outlines(path: str, mtime: float) -> dict | None:
+    try:
+        with open(path, encoding="utf-8") as f:
+            collection = json.load(f)
+    except (OSError, ValueError):
+        return None
+    features = [f for f in collection.get("features", []) if _in_box(f.get("geometry") or {})]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _points(coordinates: object):
+    """Every (lon, lat) pair in a GeoJSON coordinates array, however deeply nested."""
+    if isinstance(coordinates, list) and coordinates:
+        if isinstance(coordinates[0], int | float):
+            yield coordinates[0], coordinates[1]
+        else:
+            for part in coordinates:
+                yield from _points(part)
+
+
+def _in_box(geometry: dict) -> bool:
+    lon_min, lat_min, lon_max, lat_max = OUTLINE_BOX
+    return any(lon_min <= x <= lon_max and lat_min <= y <= lat_max for x, y in _points(geometry.get("coordinates")))
+
+
+def outlines() -> dict | None:
+    """Country outlines shipped in data/ (None when the file is missing or unreadable)."""
+    try:
+        mtime = OUTLINES.stat().st_mtime
+    except OSError:
+        return None
+    return _outlines(str(OUTLINES), mtime)
+
+
+def country_label(code: str) -> str:
+    """'Romania (ROU)' for a code; the code alone when the reference data has no name."""
+    name = country_name(code) if isinstance(code, str) else None
+    return f"{name} ({code})" if name else str(code)
+
+
+def clear() -> None:
+    """Forget every cached load (after the dashboard itself wrote the store)."""
+    _load.clear()
+    _text.clear()

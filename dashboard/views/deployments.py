@@ -1,0 +1,34 @@
+"""Deployments: force → host → site, personnel where stated."""
+
+import streamlit as st
+
+from dashboard import aggregates as agg
+from dashboard import charts, data, widgets
+
+st.title("Deployments")
+if widgets.no_data("deployments"):
+    st.stop()
+t = data.view(widgets.current_filters())
+widgets.filter_caption()
+
+deployments = t["deployments"]
+if deployments.empty:
+    widgets.no_rows("deployments")
+    st.stop()
+
+summary = agg.deployment_summary(deployments)
+chart, table = st.columns([2, 3])
+with chart:
+    st.subheader("Personnel by host")
+    st.plotly_chart(charts.personnel_bars(summary), key="deployments_chart")
+    widgets.download_csv(agg.personnel_by_host(deployments), "personnel-by-host", "deployments_chart")
+with table:
+    st.subheader("Force → host → site")
+    st.caption("Personnel: the largest figure any article states for that force, host and site.")
+    widgets.table(summary, "deployments_summary", "deployments-summary", link=False,
+                  columns=["force", "host", "site", "personnel", "status", "sources"])
+
+st.subheader("Deployment rows")
+widgets.table(deployments, "deployments_rows", "deployments",
+              columns=["force", "host", "site", "personnel", "status", "program", "evidence", "article_id", "start",
+                       "end"])
