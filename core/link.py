@@ -25,9 +25,7 @@ MIN_WORD_JACCARD = 0.15
 _MASKS = np.random.default_rng(20240217).integers(0, 2**63 - 1, size=N_HASHES, dtype=np.uint64) * np.uint64(2) + \
     np.uint64(1)
 _STOP = frozenset(
-    "that this with from have been were will would their which about after into more than said also they them there "
-    "when what while other over only some such most many first last year years could these those being under since "
-    "until where because against between before during told says according".split())
+    ["that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "which", "about", "after", "into", "more", "than", "said", "also", "they", "them", "there", "when", "what", "while", "other", "over", "only", "some", "such", "most", "many", "first", "last", "year", "years", "could", "these", "those", "being", "under", "since", "until", "where", "because", "against", "between", "before", "during", "told", "says", "according"])
 _WORD = re.compile(r"[a-zà-ž]{4,}")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"\b[A-ZÀ-Ž][a-zà-ž]{3,}\b")

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import csv
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(os.environ.get("FLANKWATCH_DATA", Path(__file__).resolve().parent.parent / "data"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of `data/<name>` as dicts (empty cells are empty strings)."""
     with open(DATA_DIR / name, encoding="utf-8", newline="") as f:

@@ -109,7 +109,7 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
             i += n
             continue
         n = _capitalised_run(text, tokens, i)
-        candidate = _candidate(text, tokens, i, n)
+        candidate = _candidate(text, tokens, i, n) if tok.raw[0].isupper() else None
         if candidate:
             c_start, c_end, strong = candidate
             found.append(Mention("candidate", offset + c_start, offset + c_end, text[c_start:c_end],

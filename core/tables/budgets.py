@@ -13,10 +13,10 @@ import re
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.records import Mention
-from core.tables.common import COUNTRY_TYPES, clause_bounds, cue_pattern, evidence, nearest_cue
+from core.tables.common import clause_bounds, country_mentions, cue_pattern, evidence, nearest_cue
 
 _BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|of|towards|toward|between|and)\s+"
-                          r"(?:the\s+)?$", re.IGNORECASE)
+                          r"(?:the\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$")
 _COLLECTIVE = re.compile(r"\b(?:members?|member\s+states|partners|allies|coalition|group\s+of\s+countries|"
                          r"signatories|donors|participants|countries)\b", re.IGNORECASE)
@@ -47,12 +47,12 @@ def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
 def find_funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None) -> tuple:
     """(code, name) of who pays: the nearest subject-like country or actor before the sum."""
     start, _ = sentence.local(money)
-    payers = [m for m in sentence.names
+    payers = [m for m in [*country_mentions(sentence), *sentence.names]
               if m.end <= money.start and (m.kind in ("country", "force", "institution", "actor", "coalition")
                                            or (m.kind == "demonym" and _GOVERNMENT_NOUN.match(
                                                sentence.text[sentence.local(m)[1]:])))]
-    payers = [m for m in payers if m.extra.get("possessive") or not _BENEFICIARY.search(
-        sentence.text[max(0, sentence.local(m)[0] - 25):sentence.local(m)[0]])]
+    payers = [m for m in payers if not _BENEFICIARY.search(
+        sentence.text[max(0, sentence.local(m)[0] - 30):sentence.local(m)[0]])]
     if payers:
         payer = payers[-1]
         if _in_list(sentence, payer):
@@ -61,7 +61,8 @@ def find_funder(sentence: AnnotatedSentence, money: Mention, previous: Annotated
     if _COLLECTIVE.search(sentence.text[:start]):
         return None, _coalition(sentence)
     if previous is not None and _ANAPHOR.search(sentence.text[:start]):
-        subjects = [m for m in previous.names if m.kind in COUNTRY_TYPES and m.value.code]
+        subjects = [m for m in country_mentions(previous) if not _BENEFICIARY.search(
+            previous.text[max(0, previous.local(m)[0] - 30):previous.local(m)[0]])]
         if subjects:
             return _code_and_name(subjects[0])
     return None, None
@@ -156,6 +157,9 @@ def _merge(rows: list[dict], row: dict) -> None:
         if old["currency"] != row["currency"] or abs(old["amount"] - row["amount"]) > 0.005 * row["amount"]:
             continue
         if old["funder"] and row["funder"] and old["funder"] != row["funder"]:
+            continue
+        if "other" not in (old["kind"], row["kind"]) and old["kind"] != row["kind"] and "total" not in (
+                old["kind"], row["kind"]):
             continue
         for key in ("funder_code", "funder", "program", "purpose", "year_start", "year_end"):
             if old[key] is None and row[key] is not None:

@@ -13,7 +13,6 @@ import re
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.dates import format_date
-from core.records import Mention
 from core.tables.common import clause_bounds, evidence
 
 ROLE_RANK = {"leader": 3, "member": 2, "applicant": 1}
@@ -118,7 +117,8 @@ def _role_rows(sentence: AnnotatedSentence, cue: re.Match[str], people: dict[str
     codes = [code for code, pos in _subjects(sentence, c_start, cue.start(), people)]
     with_start = _ALONGSIDE.search(sentence.text, cue.end(), c_end)
     if role == "leader" and with_start:
-        codes += _countries(sentence, with_start.end(), c_end, people)
+        partners = _countries(sentence, with_start.end(), min(c_end, with_start.end() + 40), people)
+        codes += partners[:1]
     return [(role, code) for code in codes]
 
 

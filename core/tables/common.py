@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
@@ -16,7 +16,7 @@ from core.tables.places import is_government
 COUNTRY_TYPES = ("country", "demonym", "force", "institution")
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_pattern(name: str, column: str = "cue") -> re.Pattern[str]:
     """A regex matching any cue of `data/vocab/<name>.csv` as a whole word (case-insensitive)."""
     cues = sorted({r[column] for r in refdata.rows(f"vocab/{name}.csv")}, key=len, reverse=True)
@@ -24,7 +24,7 @@ def cue_pattern(name: str, column: str = "cue") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_map(name: str, key: str, value: str) -> dict[str, str]:
     """Lower-cased cue -> value for a two-column vocabulary."""
     return {k.lower(): v for k, v in refdata.vocab(name, key, value).items()}

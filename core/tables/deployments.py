@@ -41,8 +41,7 @@ _HOST_SPACE = re.compile(r"^\s*(?:airspace|skies|sky|soil|territory|border|borde
                          r"firms?|companies|manufacturers?|producers?|ports?|cities|city|villages?|language|"
                          r"drones?|missiles?|strikes?|attacks?|shells?)\b", re.IGNORECASE)
 _GAP_WORD = re.compile(r"^[\w.'’/-]+$")
-_FUNCTION_WORDS = frozenset("that which who whom whose its their his her the a an to of has have had is are was were be "
-                            "been will would said says denied told as for from with by in on at than".split())
+_FUNCTION_WORDS = frozenset(["that", "which", "who", "whom", "whose", "its", "their", "his", "her", "the", "a", "an", "to", "of", "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "said", "says", "denied", "told", "as", "for", "from", "with", "by", "in", "on", "at", "than"])
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Aa]n?)\s+(?:[\w/-]+\s+){0,2}(?:unit|units|"
                       r"brigade|battalion|troops|soldiers|contingent|detachment|element|elements|force|forces|"
                       r"battlegroup|personnel|deployment|presence|division|jets|aircraft|battery|batteries|system|"
@@ -151,13 +150,7 @@ def _hosts(sentence: AnnotatedSentence, lo: int, hi: int) -> tuple[list[str], li
             continue
         head = sentence.text[max(0, s - 20):s]
         after_text = sentence.text[e:e + 40]
-        if m.kind == "country" and (_LOCATIVE.search(head) or (_TO.search(head) and _MOVEMENT.search(clause))):
-            located.append(m)
-        elif m.kind == "country" and _HOSTS.search(after_text) and _HOSTS.search(after_text).start() < 25:
-            located.append(m)
-        elif re.match(r"^\s*(?:airspace|skies|sky|soil|territory)\b", sentence.text[e:], re.IGNORECASE):
-            located.append(m)
-        elif m.kind == "country" and not m.extra.get("possessive") and re.match(
+        if m.kind == "country" and (_LOCATIVE.search(head) or (_TO.search(head) and _MOVEMENT.search(clause))) or m.kind == "country" and _HOSTS.search(after_text) and _HOSTS.search(after_text).start() < 25 or re.match(r"^\s*(?:airspace|skies|sky|soil|territory)\b", sentence.text[e:], re.IGNORECASE) or m.kind == "country" and not m.extra.get("possessive") and re.match(
                 r"^\s+(?:brigade|battlegroup|contingent)\b", sentence.text[e:], re.IGNORECASE):
             located.append(m)
     located += _coordinated(sentence, located, mentions)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
-from core.tables.common import country_mentions, evidence, main_countries
+from core.tables.common import country_mentions, evidence
 
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|von|der)){1,3})"
 
@@ -54,15 +54,12 @@ def _title_country(sentence: AnnotatedSentence, start: int) -> str | None:
 
 def build_roles(article: Annotated) -> list[dict]:
     """One row per (country, role, person) the article names."""
-    counts = main_countries(article)
-    fallback = counts.most_common(1)[0][0] if counts else None
     rows: dict[tuple, dict] = {}
     for sentence in article.sentences:
         previous_code = None
         firsts = country_mentions(sentence)
         for role, person, start in find_roles(sentence):
-            code = _title_country(sentence, start) or previous_code or (
-                firsts[0].value.code if firsts else fallback)
+            code = _title_country(sentence, start) or previous_code or (firsts[0].value.code if firsts else None)
             previous_code = code
             if code and (code, role, person) not in rows:
                 rows[(code, role, person)] = {"article_id": article.article_id, "country_code": code,
