@@ -19,7 +19,7 @@ from core.tables.budgets import build_budgets
 from core.tables.coalitions import build_coalitions
 from core.tables.deployments import build_deployments
 from core.tables.events import build_events
-from core.tables.programs import build_program_mentions
+from core.tables.programs import build_program_mentions, complete_program_mentions
 from core.tables.roles import build_roles, people_countries
 from core.tables.sites import build_site_mentions
 
@@ -39,14 +39,16 @@ def extract_document(doc: Document) -> ArticleTables:
     """All rows of one article (no cross-article links yet)."""
     annotated = annotate(doc)
     roles = build_roles(annotated)
+    budgets = build_budgets(annotated)
+    coalitions = build_coalitions(annotated, people_countries(roles))
     tables = {
-        "budgets": build_budgets(annotated),
+        "budgets": budgets,
         "deployments": build_deployments(annotated),
-        "coalitions": build_coalitions(annotated, people_countries(roles)),
+        "coalitions": coalitions,
         "events": build_events(annotated),
         "site_mentions": build_site_mentions(annotated),
         "roles": roles,
-        "program_mentions": build_program_mentions(annotated),
+        "program_mentions": complete_program_mentions(build_program_mentions(annotated), coalitions, budgets),
     }
     article = {"article_id": annotated.article_id, "path": doc.path, "title": doc.title,
                "published": doc.published, "source": doc.source, "words": len(doc.text.split()),
