@@ -9,11 +9,12 @@ countries, or "members", makes it collective (the coalition, with no country cod
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.records import Mention
-from core.tables.common import clause_bounds, country_mentions, cue_pattern, evidence, nearest_cue
+from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
 
 _BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|of|towards|toward|between|and)\s+"
                           r"(?:the\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
@@ -32,13 +33,29 @@ _PROGRAM_NAME = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,4}(?:Fund|Programme|Program
 _YEAR_NEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:allocation|budget|tranche)\b")
 
 
+@lru_cache(maxsize=1)
+def _NON_BUDGET_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled vocabulary, named like a constant
+    cues = [r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "before"]
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b(?:\s+\w+){{0,4}}\s+(?:of|at|to|was|were|is|reached|totalled|totaled|about|"
+                      rf"around|some|nearly|almost|roughly|approximately|up\s+to|over|more\s+than)?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _NON_BUDGET_AFTER() -> re.Pattern[str]:  # noqa: N802
+    cues = [r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "after"]
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:{body})\b", re.IGNORECASE)
+
+
 def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
     """Whether a sum is money someone committed rather than a price, a sale or a conversion."""
     if "conversion_of" in money.extra:
         return False
     start, end = sentence.local(money)
-    window = sentence.text[max(0, start - 45):end + 35]
-    if cue_pattern("non_budget_cues").search(window):
+    if _NON_BUDGET_BEFORE().search(sentence.text[max(0, start - 40):start]):
+        return False
+    if _NON_BUDGET_AFTER().match(sentence.text[end:end + 30]):
         return False
     c_start, c_end = clause_bounds(sentence.text, start)
     return not _CONDITIONAL.search(sentence.text[c_start:c_end])

@@ -130,6 +130,10 @@ def _forces(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Mention]:
             if not re.search(r"\b(?:against|on|at)\s+(?:the\s+)?$", head, re.IGNORECASE):
                 out.append(m)
             continue
+        if m.kind == "country" and re.search(r"\b(?:led|commanded|headed)\s+by\s+$", head) and _military_nouns().search(
+                sentence.text, max(lo, s - 60), s):
+            out.append(m)  # "a NATO force ... led by Sweden"
+            continue
         if _NOT_SUBJECT.search(head) and not m.extra.get("possessive"):
             continue
         if m.kind == "country" and not m.extra.get("possessive") and any(
@@ -196,8 +200,8 @@ def _personnel(sentence: AnnotatedSentence, lo: int, hi: int) -> list[tuple[int,
     out = []
     for m in _PERSONNEL.finditer(sentence.text, lo, hi):
         value = parse_number(m.group("num"))
-        head = sentence.text[max(0, m.start() - 6):m.start()]
-        if value and value >= 2 and not re.search(r"\bto\s+$|-\s*$", head) and not re.match(
+        head = sentence.text[max(0, m.start() - 12):m.start()]
+        if value and value >= 2 and not re.search(r"\d\s*(?:to|-|–)\s*$", head) and not re.match(
                 r"^\s*(?:to|-)\s*\d", sentence.text[m.end("num"):m.end("num") + 5]):
             out.append((int(value), m.start(), m.end()))
     return out
@@ -243,7 +247,7 @@ def build_deployments(article: Annotated) -> list[dict]:
                 continue
             last_force = (forces[0], sentence.index)
             hosts = clause.hosts or (sentence_hosts if clause.cue else [])
-            if not hosts and not sentence_hosts and all(f.kind == "demonym" for f in clause.forces):
+            if not hosts and not sentence_hosts and clause.forces and all(f.kind == "demonym" for f in clause.forces):
                 hosts = _paragraph_host(article, sentence, forces)
             elif not clause.cue:
                 continue
