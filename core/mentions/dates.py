@@ -34,7 +34,7 @@ def _month_pattern() -> str:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     m = rf"(?P<month>{_month_pattern()})"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    day2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?)?"
+    day2 = r"(?:\s*(?:-|–|to)\s*(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     weekday = rf"(?:(?P<weekday>{'|'.join(w.capitalize() for w in _WEEKDAYS)}),?\s+)?"
     return [

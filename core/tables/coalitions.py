@@ -164,7 +164,7 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
             if coalition is None:
                 continue
             for role, code in _role_rows(sentence, cue, people):
-                _keep(rows, article.article_id, sentence, coalition, role, code)
+                _keep(rows, article.article_id, sentence, coalition, role, code, clause_bounds(sentence.text, cue.start()))
     return list(rows.values())
 
 
@@ -172,12 +172,14 @@ def _nearest(named: list[tuple[int, str]], pos: int) -> str | None:
     return min(named, key=lambda n: abs(n[0] - pos))[1] if named else None
 
 
-def _keep(rows: dict, article_id: str, sentence: AnnotatedSentence, coalition: str, role: str, code: str) -> None:
+def _keep(rows: dict, article_id: str, sentence: AnnotatedSentence, coalition: str, role: str, code: str,
+          clause: tuple[int, int]) -> None:
     key = (coalition, code)
     old = rows.get(key)
     if old and ROLE_RANK[old["role"]] >= ROLE_RANK[role]:
         return
-    dates = [format_date(d.value) for d in sentence.dates if d.value and d.extra.get("form") not in ("year_span",)]
+    dates = [format_date(d.value) for d in sentence.dates if d.value and d.extra.get("form") not in ("year_span",)
+             and clause[0] <= sentence.local(d)[0] < clause[1]]
     rows[key] = {"article_id": article_id, "coalition": coalition, "member_code": code,
                  "member": refdata.country_name(code), "role": role, "date": dates[0] if dates else None,
                  **evidence(sentence)}

@@ -41,7 +41,24 @@ def nearest_cue(text: str, pos: int, name: str, value: str, window: int = 80) ->
     return best
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:while|whereas|but|and\s+(?=[A-Z]))|\s+-\s+|\s+—\s+|\.\s")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:while|whereas|but|and\s+(?=[A-Z]))|\s+[-–—]\s+")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence, as (start, end) spans between clause breaks.
+
+    >>> t = "Spain sends 600 troops, and Denmark will send 700; Italy waits."
+    >>> [t[s:e] for s, e in clause_spans(t)]
+    ['Spain sends 600 troops', 'Denmark will send 700', ' Italy waits.']
+    """
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:

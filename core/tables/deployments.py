@@ -18,7 +18,7 @@ from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.money import parse_number
 from core.records import Mention
-from core.tables.common import clause_bounds, country_mentions, cue_pattern, evidence
+from core.tables.common import clause_spans, country_mentions, cue_pattern, evidence
 from core.tables.places import is_dateline, place_mentions
 
 _PERSONNEL = re.compile(
@@ -94,11 +94,7 @@ def _military_noun_after(sentence: AnnotatedSentence, m: Mention) -> re.Match[st
 
 def _clauses(sentence: AnnotatedSentence) -> list[tuple[int, int]]:
     """Clauses, also split where a comma introduces a new force ("..., Italian F-35s scrambled")."""
-    spans, pos = [], 0
-    while pos < len(sentence.text):
-        start, end = clause_bounds(sentence.text, pos)
-        spans.append((start, end))
-        pos = max(end + 1, pos + 1)
+    spans = clause_spans(sentence.text)
     cuts = []
     for m in country_mentions(sentence):
         s, _ = sentence.local(m)
@@ -125,7 +121,8 @@ def _forces(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Mention]:
         if not lo <= s < hi:
             continue
         head = sentence.text[max(0, s - 25):s]
-        adjectival = m.kind in ("demonym", "force") or m.raw.isupper() or "." in m.raw
+        adjectival = (m.kind in ("demonym", "force") or m.raw.isupper() or "." in m.raw
+                      or bool(m.extra.get("possessive")))
         if m.kind == "force" or (adjectival and _military_noun_after(sentence, m)):
             if not re.search(r"\b(?:against|on|at)\s+(?:the\s+)?$", head, re.IGNORECASE):
                 out.append(m)
@@ -137,7 +134,8 @@ def _forces(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Mention]:
         if _NOT_SUBJECT.search(head) and not m.extra.get("possessive"):
             continue
         if m.kind == "country" and not m.extra.get("possessive") and any(
-                0 <= c.start() - e <= 40 and not re.search(r"[;:]|,(?!\s*\w+ing\b)", sentence.text[e:c.end()])
+                0 <= c.start() - e <= 40 and not re.search(r"[;:]|,(?!\s*(?:\w+ing|which|who)\b)",
+                                                         sentence.text[e:c.end()])
                 for c in cues) and not _HOSTS.match(sentence.text[e:e + 30].strip()):
             out.append(m)
     return out
@@ -236,21 +234,30 @@ def build_deployments(article: Annotated) -> list[dict]:
             continue
         clauses = _analyse(sentence)
         sentence_hosts = list(dict.fromkeys(h for c in clauses for h in c.hosts))
+        sentence_sites = [site for c in clauses for site in c.sites]
+        sentence_forces = list(dict.fromkeys(f.value.code for c in clauses for f in c.forces))
         for clause in clauses:
             forces = [f.value.code for f in clause.forces]
+            if not forces and len(sentence_forces) == 1 and clause.cue:
+                forces = sentence_forces  # "Belgian forces in Romania ..., while troops in Lithuania ..."
             anaphor = _ANAPHOR.search(sentence.text, clause.start, clause.end)
             recent = last_force and sentence.index - last_force[1] <= 2
-            if not forces and recent and anaphor and anaphor.start() - clause.start < 40:
+            if not forces and recent and anaphor and anaphor.start() - clause.start < 60:
                 last_force = (last_force[0], sentence.index)
                 forces = [last_force[0]] if clause.cue else []
             if not forces:
                 continue
             last_force = (forces[0], sentence.index)
             hosts = clause.hosts or (sentence_hosts if clause.cue else [])
-            if not hosts and not sentence_hosts and clause.forces and all(f.kind == "demonym" for f in clause.forces):
+            strong = bool(_personnel(sentence, clause.start, clause.end)) or bool(_MOVEMENT.search(
+                sentence.text, clause.start, clause.end))
+            if not hosts and not sentence_hosts and clause.forces and (
+                    strong or all(f.kind == "demonym" for f in clause.forces)):
                 hosts = _paragraph_host(article, sentence, forces)
             elif not clause.cue:
                 continue
+            if not clause.hosts and hosts == sentence_hosts:
+                clause.sites = sentence_sites  # the clause speaks of the place its sentence names
             _add_rows(rows, article, sentence, clause, forces, hosts)
     return list(rows.values())
 
