@@ -251,8 +251,8 @@ def build_deployments(article: Annotated) -> list[dict]:
             hosts = clause.hosts or (sentence_hosts if clause.cue else [])
             strong = bool(_personnel(sentence, clause.start, clause.end)) or bool(_MOVEMENT.search(
                 sentence.text, clause.start, clause.end))
-            if not hosts and not sentence_hosts and clause.forces and (
-                    strong or all(f.kind == "demonym" for f in clause.forces)):
+            if not hosts and not sentence_hosts and (
+                    strong or (clause.forces and all(f.kind == "demonym" for f in clause.forces))):
                 hosts = _paragraph_host(article, sentence, forces)
             elif not clause.cue:
                 continue
