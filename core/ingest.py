@@ -162,6 +162,8 @@ def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool
             _forget_file(con, result.path)
             _record_file(con, result, seq, rows, existing)
         for table, table_rows in rows.items():
+            if not table_rows:
+                continue
             columns = column_names(table) if table in TABLES else list(table_rows[0])
             store.insert_rows(con, table, table_rows, columns)
         con.execute("COMMIT")

@@ -15,9 +15,11 @@ from core.mentions.names import lexicon, site_keys
 from core.records import Mention
 from core.text import fold
 
-#: Cutoffs for fuzzy site matches: strong context (followed by "air base", "bases") or weaker.
+#: Cutoffs for fuzzy site matches: strong context (followed by "air base", "bases") or weaker;
+#: one-word names need more, since one letter is a larger share of a short word ("baltic"/"balti": 90.9).
 STRONG_CUTOFF = 80.0
 WEAK_CUTOFF = 88.0
+SINGLE_WORD_CUTOFF = 92.0
 
 
 def match_site(key: str, strong_context: bool) -> tuple[str, float] | None:
@@ -30,6 +32,8 @@ def match_site(key: str, strong_context: bool) -> tuple[str, float] | None:
     """
     choices = site_keys()
     cutoff = STRONG_CUTOFF if strong_context else WEAK_CUTOFF
+    if " " not in key:
+        cutoff = max(cutoff, SINGLE_WORD_CUTOFF)
     best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is None:
         return None

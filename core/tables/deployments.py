@@ -133,11 +133,11 @@ def _forces(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Mention]:
             continue
         if _NOT_SUBJECT.search(head) and not m.extra.get("possessive"):
             continue
-        if m.kind == "country" and not m.extra.get("possessive") and any(
-                0 <= c.start() - e <= 40 and not re.search(r"[;:]|,(?!\s*(?:\w+ing|which|who)\b)",
-                                                         sentence.text[e:c.end()])
-                for c in cues) and not _HOSTS.match(sentence.text[e:e + 30].strip()):
-            out.append(m)
+        following = [c for c in cues if 0 <= c.start() - e <= 40 and not re.search(
+            r"[;:]|,(?!\s*(?:\w+ing|which|who)\b)", sentence.text[e:c.end()])]
+        if m.kind == "country" and not m.extra.get("possessive") and following and not _HOSTS.fullmatch(
+                following[0].group()):
+            out.append(m)  # a subject country of a deployment verb ("France is sending"), not a host
     return out
 
 

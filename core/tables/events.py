@@ -23,6 +23,7 @@ _YEAR_EVENT = re.compile(
 _META_LINE = re.compile(r"^(?:By\s|Updated|Published|Posted)|\s\|\s|^\W*$")
 _DATELINE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'-]{2,}(?:,\s*[A-Z][\w .'-]*?)*,\s*$")
 _SKIP_FORMS = ("year_span",)
+_MONEY_THING = re.compile(r"\b(?:fund|funds|package|budget|financing|loan|loans)\b", re.IGNORECASE)
 TYPE_PRIORITY = ("incident", "establishment", "agreement", "procurement", "delivery", "deployment", "membership",
                  "summit", "approval", "funding", "report", "announcement", "other")
 
@@ -55,7 +56,10 @@ def event_type(sentence: AnnotatedSentence, d: Mention) -> str:
     hit = nearest_cue(clause, start - c_start, "event_cues", "event_type", window=120)
     if hit is None:
         hit = nearest_cue(sentence.text, start, "event_cues", "event_type", window=200)
-    return hit[0] if hit else "other"
+    kind = hit[0] if hit else "other"
+    if kind == "establishment" and _MONEY_THING.search(clause):
+        return "funding"  # "the special fund set up in 2022": money being set up
+    return kind
 
 
 def summarise(sentence: AnnotatedSentence, d: Mention, limit: int = 140) -> str:
