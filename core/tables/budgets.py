@@ -61,11 +61,17 @@ def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
     return not _CONDITIONAL.search(sentence.text[c_start:c_end])
 
 
-def find_funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None) -> tuple:
-    """(code, name) of who pays: the nearest subject-like country or actor before the sum."""
+def find_funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None,
+                inherited: tuple | None = None) -> tuple:
+    """(code, name) of who pays: the nearest subject-like country or actor between the previous sum
+    of the sentence and this one; else the previous sum's funder ("€20 million for X and €10 million
+    for Y"); else a subject just after the sum ("a €1.5 billion loan Romania obtained")."""
     start, _ = sentence.local(money)
+    earlier = [m for m in sentence.money if m.end <= money.start]
+    floor = earlier[-1].end if earlier else sentence.start
     payers = [m for m in [*country_mentions(sentence), *sentence.names]
-              if m.end <= money.start and (m.kind in ("country", "force", "institution", "actor", "coalition")
+              if floor <= m.start and m.end <= money.start
+              and (m.kind in ("country", "force", "institution", "actor", "coalition")
                                            or (m.kind == "demonym" and _GOVERNMENT_NOUN.match(
                                                sentence.text[sentence.local(m)[1]:])))]
     payers = [m for m in payers if not _BENEFICIARY.search(
@@ -75,6 +81,11 @@ def find_funder(sentence: AnnotatedSentence, money: Mention, previous: Annotated
         if _in_list(sentence, payer):
             return None, _coalition(sentence)
         return _code_and_name(payer)
+    after = [m for m in country_mentions(sentence) if m.kind == "country" and 0 <= m.start - money.end <= 25]
+    if after and re.match(r"^\s+(?:has\s+|had\s+|have\s+)?\w+ed\b", sentence.text[sentence.local(after[0])[1]:]):
+        return _code_and_name(after[0])
+    if inherited is not None and earlier:
+        return inherited
     if _COLLECTIVE.search(sentence.text[:start]):
         return None, _coalition(sentence)
     if previous is not None and _ANAPHOR.search(sentence.text[:start]):
@@ -150,10 +161,12 @@ def build_budgets(article: Annotated) -> list[dict]:
     rows: list[dict] = []
     previous = None
     for sentence in article.sentences:
+        inherited = None
         for money in sentence.money:
             if not is_budget(sentence, money):
                 continue
-            code, funder = find_funder(sentence, money, previous)
+            code, funder = find_funder(sentence, money, previous, inherited)
+            inherited = (code, funder)
             year_start, year_end = budget_years(sentence, money)
             row = {"article_id": article.article_id, "amount": money.value["amount"],
                    "currency": money.value["currency"], "amount_eur": None, "funder_code": code, "funder": funder,

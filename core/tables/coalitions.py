@@ -31,7 +31,8 @@ _CUES = re.compile(
       | (?P<member_before>\b(?:joined|joins|(?:is|are|was|were|became|become)\s+(?:a\s+|full\s+)*members?\s+of|
                                  (?:is|are)\s+part\s+of|sign(?:ed)?\s+up|signed\s+on)\b)
       | (?P<weak_member_before>\b(?:commit(?:ted)?\s+to|took\s+part\s+in|take\s+part\s+in|
-                                      participat\w+\s+in|contribut\w+\s+to)\b)
+                                      participat\w+\s+in|contribut\w+\s+to|set\s+up|founded|launched|created|
+                                      established|formed)\b)
     """, re.VERBOSE | re.IGNORECASE)
 #: "the coalition" refers to an "X Coalition", "the initiative" to an "X Initiative", ...
 _ANAPHORS = re.compile(r"\b(?i:the|this|its|their)\s+(?:[a-z][\w-]*\s+)?(coalition|initiative|group|grouping|mission|"
