@@ -41,6 +41,16 @@ class AnnotatedSentence:
         """The mention's span relative to the sentence."""
         return m.start - self.sentence.start, m.end - self.sentence.start
 
+    def before(self, m: Mention, chars: int = 40) -> str:
+        """The text of the sentence just before a mention."""
+        start = m.start - self.sentence.start
+        return self.text[max(0, start - chars):start]
+
+    def after(self, m: Mention, chars: int = 40) -> str:
+        """The text of the sentence just after a mention."""
+        end = m.end - self.sentence.start
+        return self.text[end:end + chars]
+
 
 @dataclass
 class Annotated:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,16 +59,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     from core.store import load_table
 
     frame = load_table(args.table, args.db)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
+
+    def write(out) -> None:
         if args.format == "csv":
             write_csv(frame, out)
         else:
             json.dump(_jsonable(frame), out, ensure_ascii=False, indent=1)
             out.write("\n")
-    finally:
-        if args.output:
-            out.close()
+
+    if not args.output:
+        write(sys.stdout)
+        return 0
+    target = Path(args.output)
+    partial = target.with_name(f".{target.name}.partial")
+    with open(partial, "w", encoding="utf-8", newline="") as out:
+        write(out)
+    os.replace(partial, target)  # the file appears whole or not at all
     return 0
 
 

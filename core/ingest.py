@@ -7,7 +7,6 @@ the batch being written and a re-run completes it, with nothing doubled.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -149,9 +148,7 @@ def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool
     """Write one batch in one transaction: replace changed files' rows, add new ones."""
     if not batch:
         return False
-    con = store.open_for_write(db)
-    try:
-        con.execute("BEGIN TRANSACTION")
+    with store.write_transaction(db) as con:
         seq = con.execute("SELECT coalesce(max(seq), 0) FROM files").fetchone()[0]
         existing = {r[0] for r in con.execute(
             "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))",
@@ -166,13 +163,6 @@ def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool
                 continue
             columns = column_names(table) if table in TABLES else list(table_rows[0])
             store.insert_rows(con, table, table_rows, columns)
-        con.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")
-        raise
-    finally:
-        con.close()
     report.files_stored += sum(1 for r in batch if r.articles)
     report.articles_stored += sum(len(r.articles) for r in batch)
     return True
@@ -217,31 +207,27 @@ def _record_file(con: duckdb.DuckDBPyConnection, result: FileResult, seq: int, r
 
 
 def relink(db: Path) -> None:
-    """Recompute the cross-article tables (duplicates, sites, programs, conflicts) in one transaction."""
+    """Recompute the cross-article tables (duplicates, sites, programs, conflicts) in one transaction.
+
+    The store is read with a read-only connection and the Python work done before the write
+    connection is opened, so readers are locked out only while the results are written."""
     frames = store.load_tables(db, ("articles", "site_mentions", "roles", "deployments"))
-    con = store.open_for_write(db)
+    con = store.connect(db, read_only=True)
     try:
         prints = con.execute(
             "SELECT f.article_id, f.words, f.numbers, f.names FROM fingerprints f JOIN articles a USING (article_id) "
             "ORDER BY a.published NULLS LAST, f.seq").fetchall()
-        mentions = con.execute("SELECT * FROM program_mentions").df()
-        fingerprints = [(r[0], {"words": r[1], "numbers": r[2], "names": r[3]}) for r in prints]
-        duplicates = link.find_duplicates(fingerprints)
-        frames["program_mentions"] = mentions
-        linked = link_frames(frames, duplicates)
-        con.execute("BEGIN TRANSACTION")
-        dup_frame = pd.DataFrame({"article_id": list(duplicates), "dup": list(duplicates.values())},
-                                 columns=["article_id", "dup"])
+        frames["program_mentions"] = con.execute("SELECT * FROM program_mentions").df()
+    finally:
+        con.close()
+    duplicates = link.find_duplicates([(r[0], {"words": r[1], "numbers": r[2], "names": r[3]}) for r in prints])
+    linked = link_frames(frames, duplicates)
+    dup_frame = pd.DataFrame({"article_id": list(duplicates), "dup": list(duplicates.values())},
+                             columns=["article_id", "dup"])
+    with store.write_transaction(db) as con:
         con.register("dups", dup_frame)
         con.execute("UPDATE articles SET duplicate_of = NULL")
         con.execute("UPDATE articles SET duplicate_of = dups.dup FROM dups WHERE articles.article_id = dups.article_id")
         con.unregister("dups")
         for table in ("sites", "programs", "conflicts"):
             store.replace_table(con, table, linked[table])
-        con.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")
-        raise
-    finally:
-        con.close()

@@ -142,6 +142,23 @@ def open_for_write(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+@contextlib.contextmanager
+def write_transaction(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection inside one transaction: committed on success, rolled back on any error
+    (a crash mid-way leaves the store as it was before), closed in both cases."""
+    con = open_for_write(db)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+
+
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], columns: list[str]) -> None:
     """Append rows (dicts) to a table through a DataFrame (fast bulk insert)."""
     if not rows:

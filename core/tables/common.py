@@ -96,15 +96,3 @@ def main_countries(article: Annotated) -> Counter[str]:
     for s in article.sentences:
         counts.update(m.value.code for m in country_mentions(s))
     return counts
-
-
-def before(sentence: AnnotatedSentence, m: Mention, chars: int = 40) -> str:
-    """The text of the sentence just before a mention."""
-    start, _ = sentence.local(m)
-    return sentence.text[max(0, start - chars):start]
-
-
-def after(sentence: AnnotatedSentence, m: Mention, chars: int = 40) -> str:
-    """The text of the sentence just after a mention."""
-    _, end = sentence.local(m)
-    return sentence.text[end:end + chars]

@@ -28,16 +28,6 @@ _LOCATIVE = re.compile(
 _COORDINATED = re.compile(r"^\s*(?:,|and|or)\s*$")
 
 
-def _before(sentence: AnnotatedSentence, m: Mention, chars: int = 40) -> str:
-    start, _ = sentence.local(m)
-    return sentence.text[max(0, start - chars):start]
-
-
-def _after(sentence: AnnotatedSentence, m: Mention, chars: int = 40) -> str:
-    _, end = sentence.local(m)
-    return sentence.text[end:end + chars]
-
-
 def is_dateline(sentence: AnnotatedSentence, m: Mention) -> bool:
     """A place in capitals opening a paragraph: 'TALLINN, May 31 (BDW) -', 'VILNIUS —'."""
     start, end = sentence.local(m)
@@ -48,13 +38,13 @@ def is_dateline(sentence: AnnotatedSentence, m: Mention) -> bool:
 def is_place_mention(sentence: AnnotatedSentence, m: Mention) -> bool:
     """Whether a site name in `sentence` is used as a place (not a government, name or region)."""
     entry = m.value
-    if _INSIDE_NAME.match(_after(sentence, m)) or _GOVERNMENT_IN.search(_before(sentence, m)):
+    if _INSIDE_NAME.match(sentence.after(m)) or _GOVERNMENT_IN.search(sentence.before(m)):
         return False
     if not (entry.capital or entry.ambiguous) or is_dateline(sentence, m):
         return True
     if m.extra.get("possessive"):
         return False
-    if _LOCATIVE.search(_before(sentence, m)):
+    if _LOCATIVE.search(sentence.before(m)):
         return True
     return entry.ambiguous and not entry.capital and _coordinated_with_site(sentence, m)
 
@@ -62,7 +52,7 @@ def is_place_mention(sentence: AnnotatedSentence, m: Mention) -> bool:
 def is_government(sentence: AnnotatedSentence, m: Mention) -> bool:
     """A capital standing for its government: 'Paris is sending', 'Riga promised', 'Moscow's invasion'."""
     return (m.kind == "site" and m.value.capital and not is_place_mention(sentence, m)
-            and not _INSIDE_NAME.match(_after(sentence, m)))
+            and not _INSIDE_NAME.match(sentence.after(m)))
 
 
 def _coordinated_with_site(sentence: AnnotatedSentence, m: Mention) -> bool:
