@@ -306,6 +306,12 @@ def _figure_for(sentence: AnnotatedSentence, clause: Clause, force: str, figures
     return figures[0][0] if len(owners) <= 1 else None
 
 
+def _mission(sentence: AnnotatedSentence) -> str | None:
+    """The coalition or mission the sentence names ("under NATO's Eastern Sentry"), if any."""
+    names = [m.value.name for m in sentence.names if m.kind == "coalition"]
+    return names[0] if names else None
+
+
 def _put(rows: dict, article: Annotated, sentence: AnnotatedSentence, force: str, host: str,
          site: Mention | None, personnel: int | None, status: str) -> None:
     name = site.value.name if site else None
@@ -321,4 +327,4 @@ def _put(rows: dict, article: Annotated, sentence: AnnotatedSentence, force: str
         lat, lon = refdata.country_centroid(host)
     rows[key] = {"article_id": article.article_id, "force_code": force, "force": refdata.country_name(force),
                  "host_code": host, "host": refdata.country_name(host), "site": name, "lat": lat, "lon": lon,
-                 "personnel": personnel, "status": status, "program": None, **evidence(sentence)}
+                 "personnel": personnel, "status": status, "program": _mission(sentence), **evidence(sentence)}
