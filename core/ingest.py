@@ -8,6 +8,8 @@ the batch being written and a re-run completes it, with nothing doubled.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -47,10 +49,15 @@ class IngestReport:
 
 
 def file_hash(path: str) -> str:
-    """SHA-256 of a file's bytes ('' if it cannot be read: the reader will say why)."""
+    """SHA-256 of a file's bytes ('' if it cannot be read or is not a regular file: the reader will say why).
+
+    Opened without blocking, so a named pipe or device among the files cannot hang the ingest.
+    """
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return ""
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError:
@@ -150,13 +157,13 @@ def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool
         return False
     with store.write_transaction(db) as con:
         seq = con.execute("SELECT coalesce(max(seq), 0) FROM files").fetchone()[0]
+        _forget_files(con, [result.path for result in batch])
         existing = {r[0] for r in con.execute(
             "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))",
             [[a.article["article_id"] for r in batch for a in r.articles]]).fetchall()}
         rows: dict[str, list[dict]] = {}
         for result in batch:
             seq += 1
-            _forget_file(con, result.path)
             _record_file(con, result, seq, rows, existing)
         for table, table_rows in rows.items():
             if not table_rows:
@@ -168,12 +175,14 @@ def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool
     return True
 
 
-def _forget_file(con: duckdb.DuckDBPyConnection, path: str) -> None:
-    """Delete a file's documents and the articles no other file still tells."""
-    ids = [r[0] for r in con.execute("SELECT article_id FROM documents WHERE file_path = ?", [path]).fetchall()]
-    con.execute("DELETE FROM documents WHERE file_path = ?", [path])
-    con.execute("DELETE FROM files WHERE path = ?", [path])
-    con.execute("DELETE FROM failures WHERE path = ? OR path LIKE ?", [path, f"{path}#%"])
+def _forget_files(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
+    """Delete the files' documents and the articles no other file still tells (a few statements per batch)."""
+    ids = [r[0] for r in con.execute(
+        "SELECT DISTINCT article_id FROM documents WHERE file_path IN (SELECT unnest(?))", [paths]).fetchall()]
+    con.execute("DELETE FROM documents WHERE file_path IN (SELECT unnest(?))", [paths])
+    con.execute("DELETE FROM files WHERE path IN (SELECT unnest(?))", [paths])
+    con.execute("DELETE FROM failures WHERE path IN (SELECT unnest(?)) OR path IN (SELECT f.path FROM failures f, "
+                "(SELECT unnest(?) AS p) t WHERE contains(f.path, '#') AND f.path LIKE t.p || '#%')", [paths, paths])
     if not ids:
         return
     orphans = [r[0] for r in con.execute(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import numpy as np
@@ -56,6 +56,10 @@ def _jaccard(a: Iterable[int], b: Iterable[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def _set_jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def similarity(a: dict, b: dict) -> tuple[float, float]:
     """(combined score, estimated word Jaccard) of two fingerprints."""
     words = float(np.mean(np.asarray(a["words"], dtype=np.int64) == np.asarray(b["words"], dtype=np.int64)))
@@ -70,21 +74,25 @@ def find_duplicates(fingerprints: list[tuple[str, dict]]) -> dict[str, str]:
     postings: dict[int, list[int]] = defaultdict(list)
     original: dict[str, str] = {}
     ids = [article_id for article_id, _ in fingerprints]
+    # each fingerprint prepared once (what `similarity` computes per pair, in the same order and precision)
+    words = np.array([fp["words"] for _, fp in fingerprints] or [[]], dtype=np.int64)
+    numbers = [set(fp["numbers"]) for _, fp in fingerprints]
+    names = [set(fp["names"]) for _, fp in fingerprints]
     for i, (article_id, fp) in enumerate(fingerprints):
-        counts: dict[int, int] = defaultdict(int)
+        counts: Counter[int] = Counter()
         for feature in (*fp["numbers"], *fp["names"]):
             posting = postings[feature]
             if len(posting) < MAX_POSTINGS:
-                for j in posting:
-                    counts[j] += 1
+                counts.update(posting)
             posting.append(i)
+        candidates = [j for j, shared in counts.items() if shared >= 2 and ids[j] != article_id]
         best, best_score = None, DUPLICATE_SCORE
-        for j, shared in counts.items():
-            if shared < 2 or ids[j] == article_id:
-                continue
-            score, words = similarity(fp, fingerprints[j][1])
-            if words >= MIN_WORD_JACCARD and score >= best_score:
-                best, best_score = j, score
+        if candidates:
+            same_words = (words[candidates] == words[i]).mean(axis=1).tolist()
+            for j, word_score in zip(candidates, same_words, strict=True):
+                score = word_score + _set_jaccard(numbers[i], numbers[j]) + _set_jaccard(names[i], names[j])
+                if word_score >= MIN_WORD_JACCARD and score >= best_score:
+                    best, best_score = j, score
         if best is not None:
             earlier = ids[best]
             original[article_id] = original.get(earlier, earlier)

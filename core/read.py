@@ -149,7 +149,10 @@ def _load_bytes(path: str) -> bytes | ReadFailure:
             return ReadFailure(path, "not a regular file")
         if info.st_size > MAX_BYTES:
             return ReadFailure(path, _too_large(info.st_size))
-        with open(path, "rb") as handle:
+        # non-blocking: a FIFO swapped in after the stat must not hang the run; fstat re-checks
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return ReadFailure(path, "not a regular file")
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return ReadFailure(path, _os_reason(path, exc))

@@ -19,6 +19,7 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
                          "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token: the same few thousand words over and over
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify dashes and quotes: the key for exact lookups.
 

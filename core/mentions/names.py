@@ -124,9 +124,39 @@ def _contiguous(text: str, tokens: list[Token], i: int, n: int) -> bool:
     return all(_JOINER.match(text[tokens[j].end:tokens[j + 1].start]) for j in range(i, i + n - 1))
 
 
+_STARTS: dict[int, frozenset[str]] = {}
+
+
+def _starts(table: dict) -> frozenset[str]:
+    """The first word of every key of `table` (a name can only start with one of them)."""
+    starts = _STARTS.get(id(table))
+    if starts is None:
+        starts = _STARTS[id(table)] = frozenset(key.split()[0] for key in table if key.split())
+    return starts
+
+
+def _cannot_start(key: str, starts: frozenset[str]) -> bool:
+    """True when no name of the table can begin with the token whose folded form is `key`."""
+    words = key.split()
+    if not words:
+        return False
+    if words[0] in starts:
+        return False
+    if key.endswith("'s") or key.endswith("'"):  # the possessive form of a one-token name
+        stripped = key.rsplit("'", 1)[0].split()
+        return not stripped or stripped[0] not in starts
+    return True
+
+
 def _longest_match(text: str, tokens: list[Token], i: int, table: dict) -> tuple | None:
-    for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
-        if not _contiguous(text, tokens, i, n):
+    if _cannot_start(tokens[i].key, _starts(table)):
+        return None
+    longest = min(MAX_NGRAM, len(tokens) - i)
+    run = 1  # tokens i .. i+run-1 are joined only by spaces or dashes
+    while run < longest and _JOINER.match(text[tokens[i + run - 1].end:tokens[i + run].start]):
+        run += 1
+    for n in range(longest, 0, -1):
+        if n > run:
             continue
         last = tokens[i + n - 1]
         key = " ".join(t.key for t in tokens[i:i + n])

@@ -30,6 +30,7 @@ _PURPOSE = re.compile(r"^\s*(?:in\s+\w+\s+)?(?:for|to\s+(?:buy|acquire|procure|f
                       r"((?:the\s+)?[\w-]+(?:\s+(?!of\b|from\b|in\b|by\b|and\b|with\b|to\b|through\b)[\w-]+){0,5})")
 _PROGRAM_NAME = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,4}(?:Fund|Programme|Program|Plan|Initiative|Facility|Shield|"
                            r"Package|Instrument|Mechanism))\b")
+_FACT_LINE = re.compile(r"^\s*(?:[-•*–]\s+|[\w\s]{2,40}:\s)")
 _YEAR_NEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:allocation|budget|tranche)\b")
 
 
@@ -161,17 +162,23 @@ def build_budgets(article: Annotated) -> list[dict]:
     rows: list[dict] = []
     previous = None
     for sentence in article.sentences:
-        inherited = None
+        inherited, previous_kind = None, None
         for money in sentence.money:
             if not is_budget(sentence, money):
                 continue
             code, funder = find_funder(sentence, money, previous, inherited)
+            if funder is None and rows and _FACT_LINE.match(sentence.text):
+                code, funder = rows[-1]["funder_code"], rows[-1]["funder"]  # a fact box lists the same program
             inherited = (code, funder)
+            kind = budget_kind(sentence, money)
+            if kind == "other" and previous_kind:
+                kind = previous_kind  # "€20 million for drones and €10 million for industry"
+            previous_kind = kind
             year_start, year_end = budget_years(sentence, money)
             row = {"article_id": article.article_id, "amount": money.value["amount"],
                    "currency": money.value["currency"], "amount_eur": None, "funder_code": code, "funder": funder,
                    "program": budget_program(sentence, money), "purpose": budget_purpose(sentence, money),
-                   "kind": budget_kind(sentence, money), "year_start": year_start, "year_end": year_end,
+                   "kind": kind, "year_start": year_start, "year_end": year_end,
                    **evidence(sentence)}
             _merge(rows, row)
         previous = sentence
