@@ -16,7 +16,7 @@ from core.annotate import Annotated, AnnotatedSentence
 from core.records import Mention
 from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
 
-_BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|of|towards|toward|between|and)\s+"
+_BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|of|towards|toward)\s+"
                           r"(?:the\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$")
 _COLLECTIVE = re.compile(r"\b(?:members?|member\s+states|partners|allies|coalition|group\s+of\s+countries|"
@@ -24,6 +24,8 @@ _COLLECTIVE = re.compile(r"\b(?:members?|member\s+states|partners|allies|coaliti
 _GOVERNMENT_NOUN = re.compile(r"^\s*(?:Ministry|ministry|government|Government|cabinet|Cabinet|parliament|"
                               r"defence\s+ministry|defense\s+ministry|armed\s+forces|military|officials|contribution|"
                               r"share|funding|budget|package|order|Army|Navy|Air\s+Force)\b")
+_RECIPIENT = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:share|allocation|portion|part|slice|cut|loans?|grant)\b",
+                        re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|the\s+country|the\s+ministry|the\s+government|that|this)\b", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\bcould\b.*\bif\b|\bif\b.*\bcould\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"^\s*(?:in\s+\w+\s+)?(?:for|to\s+(?:buy|acquire|procure|fund|finance|purchase|support)|on)\s+"
@@ -63,7 +65,7 @@ def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
 
 
 def find_funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None,
-                inherited: tuple | None = None) -> tuple:
+                inherited: tuple | None = None, last_funder: tuple | None = None) -> tuple:
     """(code, name) of who pays: the nearest subject-like country or actor between the previous sum
     of the sentence and this one; else the previous sum's funder ("€20 million for X and €10 million
     for Y"); else a subject just after the sum ("a €1.5 billion loan Romania obtained")."""
@@ -75,8 +77,8 @@ def find_funder(sentence: AnnotatedSentence, money: Mention, previous: Annotated
               and (m.kind in ("country", "force", "institution", "actor", "coalition")
                                            or (m.kind == "demonym" and _GOVERNMENT_NOUN.match(
                                                sentence.text[sentence.local(m)[1]:])))]
-    payers = [m for m in payers if not _BENEFICIARY.search(
-        sentence.text[max(0, sentence.local(m)[0] - 30):sentence.local(m)[0]])]
+    payers = [m for m in payers if not _BENEFICIARY.search(sentence.before(m, 30))
+              and not (m.extra.get("possessive") and _RECIPIENT.match(sentence.after(m, 20)))]
     if payers:
         payer = payers[-1]
         if _in_list(sentence, payer):
@@ -90,10 +92,11 @@ def find_funder(sentence: AnnotatedSentence, money: Mention, previous: Annotated
     if _COLLECTIVE.search(sentence.text[:start]):
         return None, _coalition(sentence)
     if previous is not None and _ANAPHOR.search(sentence.text[:start]):
-        subjects = [m for m in country_mentions(previous) if not _BENEFICIARY.search(
-            previous.text[max(0, previous.local(m)[0] - 30):previous.local(m)[0]])]
+        subjects = [m for m in country_mentions(previous) if not _BENEFICIARY.search(previous.before(m, 30))]
         if subjects:
             return _code_and_name(subjects[0])
+        if last_funder is not None:
+            return last_funder  # "About €200 million of that": the figure just told
     return None, None
 
 
@@ -166,7 +169,8 @@ def build_budgets(article: Annotated) -> list[dict]:
         for money in sentence.money:
             if not is_budget(sentence, money):
                 continue
-            code, funder = find_funder(sentence, money, previous, inherited)
+            last = (rows[-1]["funder_code"], rows[-1]["funder"]) if rows and rows[-1]["funder"] else None
+            code, funder = find_funder(sentence, money, previous, inherited, last)
             if funder is None and rows and _FACT_LINE.match(sentence.text):
                 code, funder = rows[-1]["funder_code"], rows[-1]["funder"]  # a fact box lists the same program
             inherited = (code, funder)
