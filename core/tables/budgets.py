@@ -77,8 +77,9 @@ def find_funder(sentence: AnnotatedSentence, money: Mention, previous: Annotated
               and (m.kind in ("country", "force", "institution", "actor", "coalition")
                                            or (m.kind == "demonym" and _GOVERNMENT_NOUN.match(
                                                sentence.text[sentence.local(m)[1]:])))]
-    payers = [m for m in payers if not _BENEFICIARY.search(sentence.before(m, 30))
-              and not (m.extra.get("possessive") and _RECIPIENT.match(sentence.after(m, 20)))]
+    payers = sorted((m for m in payers if not _BENEFICIARY.search(sentence.before(m, 30))
+                     and not (m.extra.get("possessive") and _RECIPIENT.match(sentence.after(m, 20)))),
+                    key=lambda m: m.start)
     if payers:
         payer = payers[-1]
         if _in_list(sentence, payer):
