@@ -25,13 +25,14 @@ LOW_CONFIDENCE = 100
 # --- overview ------------------------------------------------------------------------------
 
 
-def headline(t: Mapping[str, pd.DataFrame]) -> dict[str, int]:
-    """The overview's counts."""
+def headline(t: Mapping[str, pd.DataFrame], summary: pd.DataFrame | None = None) -> dict[str, int]:
+    """The overview's counts (`summary`: the deployment summary, if already built)."""
+    summary = deployment_summary(t["deployments"]) if summary is None else summary
     return {
         "articles": len(t["articles"]),
         "programs": len(t["programs"]),
         "coalitions": t["coalitions"]["coalition"].nunique(),
-        "deployments": len(deployment_summary(t["deployments"])),
+        "deployments": len(summary),
         "budget rows": len(t["budgets"]),
     }
 
@@ -49,9 +50,10 @@ def eur_by_funder(budgets: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
-def personnel_by_host(deployments: pd.DataFrame) -> pd.DataFrame:
-    """Stated personnel per host and force: the largest figure any article gives per (force, host, site)."""
-    stated = deployment_summary(deployments).dropna(subset=["personnel"])
+def personnel_by_host(summary: pd.DataFrame) -> pd.DataFrame:
+    """Stated personnel per host and force (from `deployment_summary`: the largest figure any
+    article gives per force, host and site, summed)."""
+    stated = summary.dropna(subset=["personnel"])
     if stated.empty:
         return pd.DataFrame(columns=["host", "force", "personnel"])
     out = stated.groupby(["host", "force"], as_index=False)["personnel"].sum()
@@ -60,8 +62,8 @@ def personnel_by_host(deployments: pd.DataFrame) -> pd.DataFrame:
 
 def latest_events(events: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The `n` most recent dated events."""
-    dated = events[events["_lo"] != NO_DATE_LO]
-    return dated.sort_values("_lo", ascending=False).head(n)
+    lo = events["_lo"]
+    return events.loc[lo[lo != NO_DATE_LO].nlargest(n).index]
 
 
 def attention(t: Mapping[str, pd.DataFrame]) -> dict[str, int]:
@@ -79,19 +81,24 @@ def attention(t: Mapping[str, pd.DataFrame]) -> dict[str, int]:
 YEARLESS = re.compile(r"^--\d{2}-\d{2}$")
 
 
-def dated_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Events that can be placed on a time axis, with `when` (first day) and `precision`."""
-    dated = events[events["_lo"] != NO_DATE_LO].copy()
-    dated["when"] = pd.to_datetime(dated["_lo"].astype(str), format="%Y%m%d")
-    dated["precision"] = dated["date"].str.len().map({4: "year", 7: "month", 10: "day"})
-    return dated.sort_values("when", ignore_index=True)
+def dated_events(events: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """Events that can be placed on a time axis, in date order, with `when` (first day) and
+    `precision`; with `limit`, only the latest `limit` of them."""
+    lo = events["_lo"]
+    placed = lo[lo != NO_DATE_LO]
+    keep = placed.nlargest(limit).index if limit and len(placed) > limit else placed.index
+    dated = events.loc[keep].sort_values("_lo", kind="stable")
+    lo = dated["_lo"].to_numpy()
+    when = pd.to_datetime(pd.DataFrame({"year": lo // 10_000, "month": lo // 100 % 100, "day": lo % 100}))
+    precision = dated["date"].str.len().map({4: "year", 7: "month", 10: "day"})
+    return dated.assign(when=when.to_numpy(), precision=precision.to_numpy()).reset_index(drop=True)
 
 
 def undated_events(events: pd.DataFrame) -> pd.DataFrame:
     """Events with no placeable date, each with the reason."""
     undated = events[events["_lo"] == NO_DATE_LO].copy()
     yearless = undated["date"].fillna("").str.match(YEARLESS.pattern)
-    undated.insert(0, "why", np.where(yearless, "day and month without a year", "no date in the text"))
+    undated.insert(0, "why", np.where(yearless, "no year", "no date"))
     return undated.reset_index(drop=True)
 
 
@@ -115,16 +122,29 @@ def program_periods(budgets: pd.DataFrame) -> pd.DataFrame:
 
 
 def budget_tree(budgets: pd.DataFrame) -> pd.DataFrame:
-    """Euros by funder → program → purpose (rows without a euro amount left out)."""
+    """Euros by funder → program → purpose, with the original amounts beside them
+    (rows without a euro amount left out)."""
     known = budgets.dropna(subset=["amount_eur"])
+    if known.empty:
+        return pd.DataFrame(columns=["funder", "program", "purpose", "amount_eur", "original"])
     tree = pd.DataFrame({
-        "funder": known["funder"].fillna("(unknown funder)"),
-        "program": known["program"].fillna(NO_PROGRAM),
-        "purpose": known["purpose"].fillna(NO_PURPOSE),
-        "amount_eur": known["amount_eur"],
+        "funder": _text(known["funder"]).fillna("(unknown funder)"),
+        "program": _text(known["program"]).fillna(NO_PROGRAM),
+        "purpose": _text(known["purpose"]).fillna(NO_PURPOSE),
+        "currency": _text(known["currency"]).fillna("?"),
+        "amount": known["amount"], "amount_eur": known["amount_eur"],
     })
-    out = tree.groupby(["funder", "program", "purpose"], as_index=False)["amount_eur"].sum()
+    keys = ["funder", "program", "purpose"]
+    per_currency = tree.groupby([*keys, "currency"], as_index=False)[["amount", "amount_eur"]].sum()
+    per_currency["original"] = per_currency["amount"].map("{:,.0f}".format) + " " + per_currency["currency"]
+    out = per_currency.groupby(keys, as_index=False).agg(amount_eur=("amount_eur", "sum"),
+                                                         original=("original", " + ".join))
     return out.sort_values("amount_eur", ascending=False, ignore_index=True)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """A column as text (an all-null column may come back from the store as floats)."""
+    return values.astype("string")
 
 
 def budget_by_year(budgets: pd.DataFrame) -> pd.DataFrame:
@@ -154,9 +174,13 @@ def coalition_matrix(coalitions: pd.DataFrame) -> pd.DataFrame:
     """Members × coalitions; each cell the role(s) stated, with the earliest date given."""
     if coalitions.empty:
         return pd.DataFrame(columns=["member"])
-    rows = coalitions.assign(member=coalitions["member"].fillna(coalitions["member_code"]).fillna("?"))
-    cells = rows.groupby(["member", "coalition"]).agg(
-        roles=("role", lambda s: " / ".join(sorted(set(s.dropna())))), since=("date", "min"))
+    rows = pd.DataFrame({"member": coalitions["member"].fillna(coalitions["member_code"]).fillna("?"),
+                         "coalition": coalitions["coalition"].fillna("?"), "role": coalitions["role"].fillna("?"),
+                         "date": coalitions["date"].where(coalitions["date"].str.match(r"^\d{4}").fillna(False))})
+    since = rows.groupby(["member", "coalition"])["date"].min()
+    roles = rows.drop_duplicates(["member", "coalition", "role"]).sort_values("role").groupby(
+        ["member", "coalition"])["role"].agg(" / ".join)
+    cells = pd.DataFrame({"roles": roles, "since": since})
     label = cells["roles"].where(cells["since"].isna(), cells["roles"] + " since " + cells["since"].fillna(""))
     matrix = label.unstack("coalition").fillna("")
     matrix.columns.name = None
@@ -175,17 +199,25 @@ def deployment_summary(deployments: pd.DataFrame) -> pd.DataFrame:
     columns = ["force", "host", "site", "personnel", "status", "lat", "lon", "force_code", "host_code", "sources"]
     if deployments.empty:
         return pd.DataFrame(columns=columns)
-    rows = deployments.assign(
-        force=deployments["force"].fillna(deployments["force_code"]).fillna("?"),
-        host=deployments["host"].fillna(deployments["host_code"]).fillna("?"),
-        site=deployments["site"].fillna(COUNTRY_LEVEL))
-    out = rows.groupby(["force", "host", "site"], as_index=False).agg(
-        personnel=("personnel", "max"),
-        status=("status", lambda s: ", ".join(sorted(set(s.dropna())))),
-        lat=("lat", "first"), lon=("lon", "first"),
-        force_code=("force_code", "first"), host_code=("host_code", "first"),
-        sources=("article_id", "nunique"))
-    return out[columns].sort_values(["force", "host", "site"], ignore_index=True)
+    keys = ["force", "host", "site"]
+    rows = pd.DataFrame({
+        "force": deployments["force"].fillna(deployments["force_code"]).fillna("?"),
+        "host": deployments["host"].fillna(deployments["host_code"]).fillna("?"),
+        "site": deployments["site"].fillna(COUNTRY_LEVEL), "personnel": deployments["personnel"],
+        "status": deployments["status"].fillna("?"), "lat": deployments["lat"], "lon": deployments["lon"],
+        "force_code": deployments["force_code"], "host_code": deployments["host_code"],
+        "article": _article_key(deployments)})
+    out = rows.groupby(keys).agg(personnel=("personnel", "max"), lat=("lat", "first"), lon=("lon", "first"),
+                                 force_code=("force_code", "first"), host_code=("host_code", "first"),
+                                 sources=("article", "nunique"))
+    statuses = rows.drop_duplicates([*keys, "status"]).sort_values("status").groupby(keys)["status"].agg(", ".join)
+    out = out.assign(status=statuses).reset_index()
+    return out[columns].sort_values(keys, ignore_index=True)
+
+
+def _article_key(frame: pd.DataFrame) -> pd.Series:
+    """The integer article key `prepare_tables` adds, else the article id."""
+    return frame["_aid"] if "_aid" in frame.columns else frame["article_id"]
 
 
 def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str]) -> dict[tuple, list[str]]:
@@ -196,7 +228,8 @@ def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str]) -> 
         force=deployments["force"].fillna(deployments["force_code"]).fillna("?"),
         host=deployments["host"].fillna(deployments["host_code"]).fillna("?"),
         site=deployments["site"].fillna(COUNTRY_LEVEL))
-    grouped = keys.groupby(["force", "host", "site"])["article_id"].unique()
+    grouped = keys[["force", "host", "site", "article_id"]].drop_duplicates().groupby(
+        ["force", "host", "site"])["article_id"].agg(list)
     return {key: [titles.get(a, a) for a in ids] for key, ids in grouped.items()}
 
 
@@ -226,18 +259,18 @@ def site_table(sites: pd.DataFrame) -> pd.DataFrame:
 
 def duplicate_clusters(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles grouped by the earliest article they duplicate (clusters of two or more)."""
-    parent = dict(zip(articles["article_id"], articles["duplicate_of"], strict=False))
-
-    def root(article_id: str) -> str:
-        seen = set()
-        while isinstance(parent.get(article_id), str) and article_id not in seen:
-            seen.add(article_id)
-            article_id = parent[article_id]
-        return article_id
-
-    roots = articles["article_id"].map(root)
-    sizes = roots.map(roots.value_counts())
-    out = articles.assign(cluster=roots)[sizes.to_numpy() > 1]
+    ids = articles["article_id"].to_numpy(dtype=object)
+    parent = pd.Index(ids).get_indexer(articles["duplicate_of"])
+    own = np.arange(len(ids))
+    parent = np.where(parent < 0, own, parent)
+    for _ in range(64):  # pointer jumping: every article reaches its root in log(depth) rounds
+        jumped = parent[parent]
+        if np.array_equal(jumped, parent):
+            break
+        parent = jumped
+    sizes = np.bincount(parent, minlength=len(ids)) if len(ids) else np.array([], dtype=int)
+    in_cluster = sizes[parent] > 1 if len(ids) else np.array([], dtype=bool)
+    out = articles.assign(cluster=ids[parent] if len(ids) else [])[in_cluster]
     columns = ["cluster", "article_id", "duplicate_of", "title", "published", "source", "path"]
     return out[columns].sort_values(["cluster", "published"], ignore_index=True)
 

@@ -32,7 +32,7 @@ PAGES = [
 
 
 def main() -> None:
-    st.set_page_config(page_title="Flankwatch", page_icon=":material/shield:", layout="wide")
+    st.set_page_config(page_title="Flankwatch", page_icon="🛡️", layout="wide")
     widgets.import_query_params()
     page = st.navigation(PAGES)
     try:
@@ -42,7 +42,7 @@ def main() -> None:
         st.caption(f"Store: {data.db_path()}. Set FLANKWATCH_DB to use another store.")
         st.button("Try again", key="app_retry", icon=":material/refresh:")
         st.stop()
-    filters = widgets.sidebar_filters(tables)
+    filters = widgets.sidebar_filters()
     st.session_state["_filters"] = filters
     widgets.sync_query_params(filters, reader=page.url_path == "articles")
     with st.sidebar:

@@ -7,7 +7,6 @@ Map tooltips use deck.gl's plain-text tooltip (set with innerText, never parsed 
 
 from __future__ import annotations
 
-import hashlib
 import html
 from collections.abc import Iterable
 
@@ -19,14 +18,21 @@ from plotly.subplots import make_subplots
 from dashboard.aggregates import COUNTRY_LEVEL
 
 #: The eastern flank, Romania to the Baltics.
-FLANK_VIEW = {"latitude": 50.8, "longitude": 25.0, "zoom": 4.2}
-PALETTE = ["#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#FF9DA6", "#9D755D", "#BAB0AC",
-           "#EECA3B", "#2F4B7C", "#A05195"]
-EVENT_TYPES = ("approval", "announcement", "agreement", "procurement", "delivery", "deployment", "membership",
-               "summit", "incident", "establishment", "funding", "report", "other")
+FLANK_VIEW = {"latitude": 51.8, "longitude": 25.0, "zoom": 3.8}
+#: Distinct colours for categories (forces), handed out in sorted order by `colour_map`.
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+           "#7f7f7f", "#393b79", "#e6550d", "#31a354", "#843c39", "#7b4173", "#3182bd", "#fd8d3c", "#74c476",
+           "#ad494a", "#a55194", "#6baed6", "#fdae6b", "#9e9ac8", "#636363"]
+EVENT_COLOURS = {"approval": "#1f77b4", "announcement": "#ff7f0e", "agreement": "#2ca02c", "procurement": "#d62728",
+                 "delivery": "#9467bd", "deployment": "#8c564b", "membership": "#e377c2", "summit": "#17becf",
+                 "incident": "#bcbd22", "establishment": "#393b79", "funding": "#31a354", "report": "#7f7f7f",
+                 "other": "#c7c7c7"}
+EVENT_TYPES = tuple(EVENT_COLOURS)
 KIND_COLOURS = {"total": "#4C78A8", "allocation": "#54A24B", "pledge": "#F58518", "contribution": "#B279A2",
                 "package": "#72B7B2", "other": "#BAB0AC"}
 SEA = [[-40.0, 20.0], [70.0, 20.0], [70.0, 80.0], [-40.0, 80.0]]
+#: The most events drawn as points (a browser slows down beyond a few thousand).
+MAX_POINTS = 3000
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
@@ -56,10 +62,15 @@ def _wrap(text: str, width: int = 80) -> str:
     return "<br>".join(esc(part) for part in lines[:6])
 
 
-def colour_for(key: object) -> str:
-    """A stable palette colour for a category (same country, same colour on every page)."""
-    digest = hashlib.md5(str(key).encode("utf-8")).digest()
-    return PALETTE[digest[0] % len(PALETTE)]
+def colour_map(keys: Iterable[object]) -> dict[str, str]:
+    """A distinct colour per key, in sorted order (give it every key in the store, not just the
+    filtered ones, so a country keeps its colour whatever the filters).
+
+    >>> colour_map(["POL", "DEU", "POL"])
+    {'DEU': '#1f77b4', 'POL': '#ff7f0e'}
+    """
+    unique = sorted({str(k) for k in keys if k is not None and not _isna(k)})
+    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(unique)}
 
 
 def rgb(hex_colour: str, alpha: int = 200) -> list[int]:
@@ -80,7 +91,9 @@ def timeline_figure(dated: pd.DataFrame, periods: pd.DataFrame, titles: dict[str
     """Dated events as points by type (hover: summary, source, evidence) over program periods as bars."""
     titles = titles or {}
     rows = 2 if len(periods) else 1
-    heights = [0.6, 0.4] if rows == 2 else [1.0]
+    events_height = 80 + 36 * max(1, dated["event_type"].nunique())
+    periods_height = 30 * len(periods) + 40
+    heights = [events_height, periods_height] if rows == 2 else [1.0]
     fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=heights,
                         subplot_titles=["Events", "Program periods (budget years)"][:rows])
     for event_type in [t for t in EVENT_TYPES if t in set(dated["event_type"])] + sorted(
@@ -93,14 +106,13 @@ def timeline_figure(dated: pd.DataFrame, periods: pd.DataFrame, titles: dict[str
         symbols = part["precision"].map({"day": "circle", "month": "diamond", "year": "square"}).fillna("circle")
         fig.add_trace(go.Scatter(
             x=part["when"], y=[esc(event_type)] * len(part), mode="markers", name=esc(event_type),
-            marker={"size": 12, "color": colour_for(event_type), "symbol": list(symbols),
+            marker={"size": 12, "color": EVENT_COLOURS.get(event_type, "#c7c7c7"), "symbol": list(symbols),
                     "line": {"width": 1, "color": "white"}},
             hovertext=hover, hoverinfo="text"), row=1, col=1)
     if rows == 2:
         _add_periods(fig, periods)
-    fig.update_layout(height=320 + 28 * len(periods.drop_duplicates("program")) if rows == 2 else 360,
-                      margin=MARGIN, hoverlabel={"align": "left"},
-                      legend={"title": "event type", "orientation": "h", "y": -0.08})
+    fig.update_layout(height=events_height + (periods_height if rows == 2 else 0) + 90, margin=MARGIN,
+                      hoverlabel={"align": "left"}, showlegend=False)
     fig.update_xaxes(type="date")
     return fig
 
@@ -108,7 +120,8 @@ def timeline_figure(dated: pd.DataFrame, periods: pd.DataFrame, titles: dict[str
 def _add_periods(fig: go.Figure, periods: pd.DataFrame) -> None:
     start = pd.to_datetime(periods["year_start"].astype(str) + "-01-01")
     end = pd.to_datetime((periods["year_end"] + 1).astype(str) + "-01-01")
-    labels = [esc(p, 40) for p in periods["program"]]
+    labels = [f"{esc(p, 32)} · {esc(f, 24)} ({esc(k)})" for p, f, k in
+              zip(periods["program"], periods["funder"], periods["kind"], strict=False)]
     hover = [f"<b>{esc(p)}</b><br>{esc(f)} · {esc(k)}<br>{a}–{b}<br>€{m:,.0f} ({n} rows)"
              for p, f, k, a, b, m, n in zip(periods["program"], periods["funder"], periods["kind"],
                                             periods["year_start"], periods["year_end"],
@@ -124,26 +137,29 @@ def _add_periods(fig: go.Figure, periods: pd.DataFrame) -> None:
 
 
 def budget_sunburst(tree: pd.DataFrame) -> go.Figure:
-    """Euros by funder → program → purpose."""
+    """Euros by funder → program → purpose; leaves show the original amounts in their hover."""
     if tree.empty:
         return empty_figure("No budget rows with a euro amount for these filters")
-    ids, labels, parents, values = [], [], [], []
+    ids, labels, parents, values, originals = [], [], [], [], []
     for level in (["funder"], ["funder", "program"], ["funder", "program", "purpose"]):
-        grouped = tree.groupby(level, as_index=False)["amount_eur"].sum()
-        for _, row in grouped.iterrows():
-            path = [row[c] for c in level]
+        grouped = tree.groupby(level, as_index=False).agg(amount_eur=("amount_eur", "sum"),
+                                                          original=("original", " + ".join))
+        for row in grouped.itertuples(index=False):
+            path = [getattr(row, c) for c in level]
             ids.append(" / ".join(esc(p) for p in path))
             parents.append(" / ".join(esc(p) for p in path[:-1]))
             labels.append(esc(path[-1], 40))
-            values.append(row["amount_eur"])
+            values.append(row.amount_eur)
+            originals.append(esc(row.original, 120))
     fig = go.Figure(go.Sunburst(
-        ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
-        hovertemplate="%{id}<br>€%{value:,.0f}<extra></extra>", insidetextorientation="radial"))
+        ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", customdata=originals,
+        hovertemplate="%{id}<br>€%{value:,.0f}<br>as stated: %{customdata}<extra></extra>",
+        insidetextorientation="radial"))
     fig.update_layout(height=520, margin=MARGIN)
     return fig
 
 
-def budget_year_bars(by_year: pd.DataFrame) -> go.Figure:
+def budget_year_bars(by_year: pd.DataFrame, log: bool = False) -> go.Figure:
     """Euros per first year, one bar group per kind (pledges and allocations never stacked)."""
     if by_year.empty:
         return empty_figure("No budget rows with a year and a euro amount for these filters")
@@ -154,15 +170,16 @@ def budget_year_bars(by_year: pd.DataFrame) -> go.Figure:
                              marker_color=KIND_COLOURS[kind], customdata=part["rows"],
                              hovertemplate=f"{esc(kind)} %{{x}}: €%{{y:,.0f}} (%{{customdata}} rows)<extra></extra>"))
     fig.update_layout(barmode="group", height=360, margin=MARGIN, yaxis_title="EUR", xaxis_title="first year",
-                      legend={"title": "kind"})
+                      legend={"title": "kind"}, yaxis_type="log" if log else "linear", xaxis_type="category")
     return fig
 
 
 # --- deployments ---------------------------------------------------------------------------
 
 
-def personnel_bars(summary: pd.DataFrame) -> go.Figure:
-    """Stated personnel per host, stacked by force."""
+def personnel_bars(summary: pd.DataFrame, colours: dict[str, str] | None = None) -> go.Figure:
+    """Stated personnel per host, stacked by force (colours: force code -> colour, as on the map)."""
+    colours = colours or colour_map(summary["force_code"])
     stated = summary.dropna(subset=["personnel"])
     if stated.empty:
         return empty_figure("No personnel figures stated for these filters")
@@ -170,7 +187,7 @@ def personnel_bars(summary: pd.DataFrame) -> go.Figure:
     for force, part in stated.groupby("force", sort=True):
         fig.add_trace(go.Bar(
             x=[esc(h) for h in part["host"]], y=part["personnel"], name=esc(force),
-            marker_color=colour_for(part["force_code"].iloc[0] or force),
+            marker_color=colours.get(str(part["force_code"].iloc[0]), "#7f7f7f"),
             hovertext=[f"{esc(force)} → {esc(h)}<br>{esc(s)}: {int(p):,}" for h, s, p in
                        zip(part["host"], part["site"], part["personnel"], strict=False)],
             hoverinfo="text"))
@@ -189,14 +206,15 @@ def _isna(value: object) -> bool:
     return not isinstance(value, list | tuple) and bool(pd.isna(value))
 
 
-def deployment_points(summary: pd.DataFrame, sources: dict[tuple, list[str]] | None = None) -> pd.DataFrame:
+def deployment_points(summary: pd.DataFrame, sources: dict[tuple, list[str]] | None = None,
+                      colours: dict[str, str] | None = None) -> pd.DataFrame:
     """Map points of deployments: one per force and place, sized by personnel, coloured by force."""
     points = summary.dropna(subset=["lat", "lon"]).copy()
     sources = sources or {}
+    colours = colours or colour_map(summary["force_code"])
     people = points["personnel"]
     points["radius"] = (6_000 + people.fillna(0).clip(lower=0) ** 0.5 * 900).astype(float)
-    points["colour"] = [rgb(colour_for(code or force)) for code, force in zip(points["force_code"], points["force"],
-                                                                            strict=False)]
+    points["colour"] = [rgb(colours.get(str(code), "#7f7f7f")) for code in points["force_code"]]
     points["tooltip"] = [
         _tooltip_lines(("site", COUNTRY_LEVEL + f" ({h}, at its centroid)" if s == COUNTRY_LEVEL else s),
                        ("forces", f"{f} in {h}"), ("personnel", f"{int(p):,}" if pd.notna(p) else "not stated"),
@@ -217,7 +235,8 @@ def site_points(sites: pd.DataFrame) -> pd.DataFrame:
     return points[["lat", "lon", "tooltip"]].astype({"lat": float, "lon": float})
 
 
-def flank_deck(deployments: pd.DataFrame, sites: pd.DataFrame, outlines: dict | None) -> pdk.Deck:
+def flank_deck(deployments: pd.DataFrame, sites: pd.DataFrame, outlines: dict | None,
+               labels: pd.DataFrame | None = None) -> pdk.Deck:
     """Country outlines, sites and deployments on a map with no tile server (works offline)."""
     layers = [pdk.Layer("SolidPolygonLayer", [{"polygon": SEA}], id="sea", get_polygon="polygon",
                         get_fill_color=[214, 226, 238, 255], pickable=False)]
@@ -225,6 +244,11 @@ def flank_deck(deployments: pd.DataFrame, sites: pd.DataFrame, outlines: dict | 
         layers.append(pdk.Layer(
             "GeoJsonLayer", outlines, id="outlines", stroked=True, filled=True, pickable=False,
             get_fill_color=[236, 239, 244, 255], get_line_color=[120, 128, 140, 255], line_width_min_pixels=1))
+    if labels is not None and len(labels):
+        layers.append(pdk.Layer(
+            "TextLayer", labels, id="country-names", get_position="[lon, lat]", get_text="name", get_size=13,
+            get_color=[110, 118, 130, 255], pickable=False, font_family='"Helvetica, Arial, sans-serif"',
+            character_set='"auto"'))  # quoted: pydeck would otherwise read a string as an accessor
     layers.append(pdk.Layer(
         "ScatterplotLayer", sites, id="sites", get_position="[lon, lat]", get_radius=2500, radius_min_pixels=3,
         radius_max_pixels=8, get_fill_color=[60, 60, 60, 160], pickable=True))
@@ -233,22 +257,34 @@ def flank_deck(deployments: pd.DataFrame, sites: pd.DataFrame, outlines: dict | 
         radius_min_pixels=5, radius_max_pixels=45, get_fill_color="colour", get_line_color=[255, 255, 255, 230],
         stroked=True, line_width_min_pixels=1, pickable=True))
     return pdk.Deck(
-        layers=layers, initial_view_state=pdk.ViewState(**FLANK_VIEW), map_provider=None, map_style=None,
+        layers=layers, initial_view_state=pdk.ViewState(**FLANK_VIEW), map_provider=None,
         tooltip={"text": "{tooltip}"})
 
 
-def legend_rows(summary: pd.DataFrame) -> pd.DataFrame:
+def legend_rows(summary: pd.DataFrame, colours: dict[str, str] | None = None) -> pd.DataFrame:
     """The force colours used on the map, for a legend beside it."""
+    colours = colours or colour_map(summary["force_code"])
     forces = summary.drop_duplicates("force")[["force", "force_code"]]
     return pd.DataFrame({"force": forces["force"].to_numpy(),
-                         "colour": [colour_for(c or f) for c, f in zip(forces["force_code"], forces["force"],
-                                                                       strict=False)]})
-
-
-def codes_label(codes: Iterable[str]) -> str:
-    return ", ".join(sorted(codes))
+                         "colour": [colours.get(str(c), "#7f7f7f") for c in forces["force_code"]]})
 
 
 def legend_style(legend: pd.DataFrame):
     """The legend frame with each colour cell painted in its colour (a pandas Styler)."""
     return legend.style.map(lambda c: f"background-color: {c}; color: {c}", subset=["colour"])
+
+
+ROLE_COLOURS = {"leader": "#1f4e79", "member": "#9ecae1", "applicant": "#fdd0a2"}
+
+
+def role_style(matrix: pd.DataFrame):
+    """The members × coalitions matrix with each cell shaded by its role (a pandas Styler)."""
+    def shade(cell: object) -> str:
+        text = str(cell)
+        for role, colour in ROLE_COLOURS.items():
+            if text.startswith(role):
+                return f"background-color: {colour}; color: {'white' if role == 'leader' else 'black'}"
+        return ""
+
+    columns = [c for c in matrix.columns if c != "member"]
+    return matrix.style.map(shade, subset=columns)

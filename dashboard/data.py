@@ -20,8 +20,8 @@ import pandas as pd
 import streamlit as st
 
 from core import store
-from core.refdata import country_name
-from dashboard.filters import Filters, apply_filters, prepare_tables
+from core.refdata import countries, country_name
+from dashboard import filters
 
 OUTLINES = Path(__file__).resolve().parent.parent / "data" / "country_outlines.geojson"
 #: Only outlines touching this box are sent to the browser (Europe and its neighbours).
@@ -39,7 +39,7 @@ def version() -> tuple:
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the store…")
 def _load(db: str, store_version: tuple) -> dict[str, pd.DataFrame]:
-    return prepare_tables(store.load_tables(Path(db)))
+    return filters.prepare_tables(store.load_tables(Path(db)))
 
 
 def tables() -> dict[str, pd.DataFrame]:
@@ -47,9 +47,33 @@ def tables() -> dict[str, pd.DataFrame]:
     return _load(str(db_path()), version())
 
 
-def view(filters: Filters) -> dict[str, pd.DataFrame]:
-    """The tables narrowed to the sidebar's filters."""
-    return apply_filters(tables(), filters)
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _view(db: str, store_version: tuple, chosen: filters.Filters) -> dict[str, pd.DataFrame]:
+    return filters.apply_filters(tables(), chosen)
+
+
+def view(chosen: filters.Filters) -> dict[str, pd.DataFrame]:
+    """The tables narrowed to the sidebar's filters (kept for the last few filter sets, so
+    reruns that change no filter, like a click in a table, skip the filtering)."""
+    return _view(str(db_path()), version(), chosen)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _options(db: str, store_version: tuple) -> dict:
+    options = filters.filter_options(tables())
+    options["countries"] = sorted(options["countries"], key=country_label)
+    options["titles"] = filters.article_titles(tables()["articles"])
+    return options
+
+
+def filter_options() -> dict:
+    """What each sidebar filter offers (computed once per store version)."""
+    return _options(str(db_path()), version())
+
+
+def article_titles() -> dict[str, str]:
+    """Short titles of every stored article, by id (plain text)."""
+    return filter_options()["titles"]
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -101,6 +125,26 @@ def outlines() -> dict | None:
     return _outlines(str(OUTLINES), mtime)
 
 
+#: Country names are drawn on the map for countries whose centroid is in this box.
+LABEL_BOX = (5.0, 40.0, 42.0, 63.0)
+
+
+@st.cache_resource(show_spinner=False)
+def country_labels() -> pd.DataFrame:
+    """Names and centroids of the countries around the eastern flank (reference data)."""
+    lon_min, lat_min, lon_max, lat_max = LABEL_BOX
+    rows = [(r["name"], float(r["lat"]), float(r["lon"])) for r in countries().values() if r.get("lat")]
+    frame = pd.DataFrame(rows, columns=["name", "lat", "lon"])
+    return frame[frame["lon"].between(lon_min, lon_max) & frame["lat"].between(lat_min, lat_max)].reset_index(drop=True)
+
+
+def force_colours() -> dict[str, str]:
+    """A colour per force country, fixed for the whole store (filters never recolour the map)."""
+    from dashboard.charts import colour_map
+
+    return colour_map(tables()["deployments"]["force_code"])
+
+
 def country_label(code: str) -> str:
     """'Romania (ROU)' for a code; the code alone when the reference data has no name."""
     name = country_name(code) if isinstance(code, str) else None
@@ -110,4 +154,6 @@ def country_label(code: str) -> str:
 def clear() -> None:
     """Forget every cached load (after the dashboard itself wrote the store)."""
     _load.clear()
+    _view.clear()
+    _options.clear()
     _text.clear()

@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard.aggregates import context, locate, segments
 from dashboard.widgets import md_inline
 
-PARAGRAPH = re.compile(r"\n\s*\n")
+PARAGRAPH = re.compile(r"\s*\n\s*")
 
 
 def forget_focus() -> None:
@@ -28,13 +28,8 @@ def focus_span(text: str, findings: pd.DataFrame, at: int | None, evidence: str 
     """The span to bring forward: the finding starting at `at` (or containing it), or the evidence."""
     if at is None and not evidence:
         return None
-    if at is not None and len(findings):
-        starts = pd.to_numeric(findings["start"], errors="coerce")
-        ends = pd.to_numeric(findings["end"], errors="coerce")
-        hit = findings[(starts <= at) & (ends > at)]
-        if len(hit):
-            row = hit.iloc[0]
-            return locate(text, row["start"], row["end"], row["evidence"])
+    if (row := focus_row(findings, at)) is not None:
+        return locate(text, row["start"], row["end"], row["evidence"])
     if evidence:
         return locate(text, None, None, evidence)
     if at is not None and 0 <= at < len(text):
@@ -43,9 +38,21 @@ def focus_span(text: str, findings: pd.DataFrame, at: int | None, evidence: str 
     return None
 
 
+def focus_row(findings: pd.DataFrame, at: int | None) -> pd.Series | None:
+    """The finding whose span holds offset `at` (the first in text order), if any."""
+    if at is None or findings.empty:
+        return None
+    starts = pd.to_numeric(findings["start"], errors="coerce")
+    ends = pd.to_numeric(findings["end"], errors="coerce")
+    hit = findings[(starts <= at) & (ends > at)]
+    return hit.iloc[0] if len(hit) else None
+
+
 def _mark(piece: str, label: str, focused: bool) -> str:
-    colour = "red" if focused else "orange"
-    return f":{colour}-background[{md_inline(piece).strip()}] `{label}`"
+    inner = md_inline(piece).strip()
+    if focused:
+        return f":red-background[**{inner}**] `{label}`"
+    return f":orange-background[{inner}] `{label}`"
 
 
 def highlighted_markdown(text: str, findings: pd.DataFrame, focus: tuple[int, int] | None) -> list[str]:
@@ -73,4 +80,4 @@ def highlighted_markdown(text: str, findings: pd.DataFrame, focus: tuple[int, in
 
 def context_markdown(text: str, start: int, end: int) -> str:
     head, span, tail = context(text, start, end)
-    return f"{md_inline(head)} :red-background[{md_inline(span).strip()}] {md_inline(tail)}"
+    return f"{md_inline(head)} :red-background[**{md_inline(span).strip()}**] {md_inline(tail)}"

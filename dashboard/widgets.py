@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +21,8 @@ from dashboard import data
 from dashboard.filters import Filters, filters_from_query, filters_to_query, visible
 
 READER_PAGE = "views/articles.py"
+#: Rows sent to the browser per table (the CSV download always has every filtered row).
+MAX_ROWS = 5000
 ADD_PAGE = "views/add.py"
 #: Session-state keys of the sidebar's widgets, by Filters field.
 FILTER_KEYS = {"countries": "filters_country", "programs": "filters_program", "articles": "filters_source",
@@ -79,10 +81,10 @@ def _keep_valid(key: str, options: Iterable[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
 
 
-def sidebar_filters(t: Mapping[str, pd.DataFrame]) -> Filters:
+def sidebar_filters() -> Filters:
     """The global filters, in the sidebar; they persist across pages (the sidebar is drawn
     by the entry script on every run) and are written to the URL by `sync_query_params`."""
-    options = filter_options(t)
+    options = data.filter_options()
     with st.sidebar:
         st.header("Filters")
         for attr in ("countries", "programs", "articles", "event_types"):
@@ -92,8 +94,8 @@ def sidebar_filters(t: Mapping[str, pd.DataFrame]) -> Filters:
                                    help="Funder, force, host, member or actor")
         programs = st.multiselect("Program", options["programs"], key=FILTER_KEYS["programs"],
                                   placeholder="any program")
-        dates = _date_range(t)
-        titles = options["titles"]
+        dates = _date_range()
+        titles = data.article_titles()
         articles = st.multiselect("Source article", options["articles"], key=FILTER_KEYS["articles"],
                                   format_func=lambda a: titles.get(a, a), placeholder="any article")
         types = st.multiselect("Event type", options["event_types"], key=FILTER_KEYS["event_types"],
@@ -105,48 +107,14 @@ def sidebar_filters(t: Mapping[str, pd.DataFrame]) -> Filters:
                    date_to=dates[1] if len(dates) > 1 else None)
 
 
-def filter_options(t: Mapping[str, pd.DataFrame]) -> dict:
-    """The values each filter offers, from the whole store."""
-    codes: set[str] = set()
-    for table, columns in (("budgets", ["funder_code"]), ("deployments", ["force_code", "host_code"]),
-                           ("coalitions", ["member_code"]), ("roles", ["country_code"])):
-        for column in columns:
-            codes.update(t[table][column].dropna())
-    if "_events_actors" in t:
-        codes.update(t["_events_actors"]["code"].dropna())
-    programs = set(t["programs"]["program"].dropna()) | set(t["budgets"]["program"].dropna()) | set(
-        t["deployments"]["program"].dropna()) | set(t["events"]["program"].dropna()) | set(
-        t["coalitions"]["coalition"].dropna())
-    articles = t["articles"].sort_values("published", na_position="last")
-    titles = {a: _title(title, a) for a, title in zip(articles["article_id"], articles["title"], strict=False)}
-    return {"countries": sorted(codes, key=data.country_label), "programs": sorted(programs),
-            "articles": list(titles), "titles": titles,
-            "event_types": sorted(set(t["events"]["event_type"].dropna()))}
-
-
-def _title(title: object, article_id: str) -> str:
-    text = str(title) if isinstance(title, str) and title.strip() else f"untitled {article_id[:8]}"
-    return text if len(text) <= 80 else text[:79] + "…"
-
-
-def _date_range(t: Mapping[str, pd.DataFrame]) -> tuple[dt.date, ...]:
+def _date_range() -> tuple[dt.date, ...]:
     key = FILTER_KEYS["dates"]
     st.session_state.setdefault(key, ())
-    lo, hi = _data_span(t)
+    lo, hi = data.filter_options()["span"]
     chosen = st.date_input("Date range", key=key, min_value=lo, max_value=hi, format="YYYY-MM-DD",
                            help="Rows dated inside the range; rows without their own date use the "
                                 "article's publication date. Undated events are hidden while it is set.")
     return tuple(chosen) if isinstance(chosen, list | tuple) else ((chosen,) if chosen else ())
-
-
-def _data_span(t: Mapping[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:
-    bounds = [frame["_lo"][frame["_lo"] < 99_999_999] for frame in (t["articles"], t["events"], t["budgets"])]
-    values = pd.concat(bounds) if any(len(b) for b in bounds) else pd.Series(dtype="int64")
-    if values.empty:
-        return dt.date(2000, 1, 1), dt.date(dt.date.today().year + 10, 12, 31)
-    low, high = int(values.min()), int(values.max())
-    return (dt.date(min(low // 10_000, dt.date.today().year) - 1, 1, 1),
-            dt.date(max(high // 10_000, dt.date.today().year) + 10, 12, 31))
 
 
 def clear_filters() -> None:
@@ -187,18 +155,32 @@ def table(frame: pd.DataFrame, key: str, name: str, columns: list[str] | None = 
     """A dataframe of `columns` with its CSV download; with `link`, selecting a row opens
     the sentence it came from in the reader. Returns the frame as shown."""
     shown = visible(frame, columns)
+    if len(shown) > MAX_ROWS:  # the browser gets the first rows; the CSV still has every filtered row
+        st.caption(f"{len(shown):,} rows: showing the first {MAX_ROWS:,}. The CSV has all of them.")
+        frame, shown_page = frame.iloc[:MAX_ROWS], shown.iloc[:MAX_ROWS]
+    else:
+        shown_page = shown
     config = {"evidence": st.column_config.TextColumn("evidence", width="large"), **(column_config or {})}
     if link and "article_id" in frame.columns and len(shown):
-        event = st.dataframe(shown, key=key, hide_index=True, height=height, on_select="rerun",
-                             selection_mode="single-row", column_config=config)
+        st.dataframe(shown_page, key=key, hide_index=True, height=height, selection_mode="single-row",
+                     on_select=functools.partial(_picked, frame, key), column_config=config)
         st.caption("Select a row to read the sentence it came from.")
-        if event.selection.rows:
-            row = frame.iloc[event.selection.rows[0]]
-            open_reader(row["article_id"], row.get("start"), row.get("evidence"))
+        if target := st.session_state.pop("_goto_reader", None):
+            open_reader(*target)
     else:
-        st.dataframe(shown, key=key, hide_index=True, height=height, column_config=config)
+        st.dataframe(shown_page, key=key, hide_index=True, height=height, column_config=config)
     download_csv(shown, name, key)
     return shown
+
+
+def _picked(frame: pd.DataFrame, key: str) -> None:
+    """Selection callback: runs once per new selection (a rerun that keeps the selection does
+    not call it again, so the reader cannot be re-opened in a loop)."""
+    state = st.session_state.get(key)
+    rows = state.selection.rows if state is not None else []
+    if rows and rows[0] < len(frame):
+        row = frame.iloc[rows[0]]
+        st.session_state["_goto_reader"] = (row["article_id"], row.get("start"), row.get("evidence"))
 
 
 def open_reader(article_id: str, at: object = None, evidence: object = None) -> None:
@@ -213,7 +195,7 @@ def open_reader(article_id: str, at: object = None, evidence: object = None) -> 
     st.switch_page(READER_PAGE, query_params=params)
 
 
-def no_data(key: str) -> bool:
+def no_data() -> bool:
     """Say so when the store has no articles yet; True if it has none."""
     if not data.is_empty(data.tables()):
         return False
@@ -245,12 +227,6 @@ def filter_caption() -> None:
     if f.event_types:
         parts.append("event type " + ", ".join(f.event_types))
     st.caption(md("Filtered: " + "; ".join(parts)) + " · change them in the sidebar", help=None)
-
-
-def article_titles() -> dict[str, str]:
-    """Short titles of every stored article, by id (plain text, for labels and hovers)."""
-    articles = data.tables()["articles"]
-    return {a: _title(t, a) for a, t in zip(articles["article_id"], articles["title"], strict=False)}
 
 
 def failure_frame(failures: list[tuple[str, str]]) -> pd.DataFrame:

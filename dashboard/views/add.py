@@ -23,32 +23,34 @@ elif submitted:
     folder, saved = uploads.save_uploads([(f.name, f.getvalue()) for f in files])
     progress = st.progress(0.0, text=f"Reading {len(saved)} file(s)…")
     notes = st.empty()
-    failures, stored = [], 0
+    result = {"stored": 0, "files": len(saved), "failures": [], "error": None}
     chunk = max(1, len(saved) // 10)
     try:
         for first in range(0, len(saved), chunk):
             part = saved[first:first + chunk]
             report = ingest([s.path for s in part], db=data.db_path(), progress=False,
                             notify=lambda message: notes.caption(widgets.md(message)))
-            stored += report.articles_stored
-            failures += [(uploads.display_name(f.path, saved), f.reason) for f in report.failures]
+            result["stored"] += report.articles_stored
+            result["failures"] += [(uploads.display_name(f.path, saved), f.reason) for f in report.failures]
             done = min(first + chunk, len(saved))
             progress.progress(done / len(saved), text=f"Read {done} of {len(saved)} file(s)")
     except StoreError as error:
-        st.error(str(error), icon=":material/error:")
+        result["error"] = str(error)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         data.clear()
-    notes.empty()
-    st.session_state["add_result"] = (stored, len(saved), failures)
+    st.session_state["add_result"] = result
+    st.rerun()  # draw the sidebar (counts, filter options) again from the updated store
 
 if result := st.session_state.get("add_result"):
-    stored, total, failures = result
-    if stored:
-        st.success(f"Added {stored} article(s) from {total} file(s).", icon=":material/check_circle:")
-    elif not failures:
+    if result["error"]:
+        st.error(result["error"], icon=":material/error:")
+    if result["stored"]:
+        st.success(f"Added {result['stored']} article(s) from {result['files']} file(s).",
+                   icon=":material/check_circle:")
+    elif not result["failures"] and not result["error"]:
         st.info("Nothing new: these articles are already in the store.")
-    if failures:
-        st.error(f"{len(failures)} file(s) could not be read:", icon=":material/error:")
-        widgets.table(widgets.failure_frame(failures), "add_failures", "upload-failures", link=False)
+    if result["failures"]:
+        st.error(f"{len(result['failures'])} file(s) could not be read:", icon=":material/error:")
+        widgets.table(widgets.failure_frame(result["failures"]), "add_failures", "upload-failures", link=False)
     st.page_link("views/overview.py", label="See the overview", icon=":material/dashboard:")

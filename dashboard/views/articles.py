@@ -3,17 +3,18 @@ labelled like its row below; opened from any page at the sentence a row came fro
 
 import streamlit as st
 
+from core.store import StoreError
 from dashboard import aggregates as agg
 from dashboard import data, reader, widgets
 
 st.title("Articles")
-if widgets.no_data("articles"):
+if widgets.no_data():
     st.stop()
 t = data.view(widgets.current_filters())
 everything = data.tables()
 widgets.filter_caption()
 
-titles = widgets.article_titles()
+titles = data.article_titles()
 options = list(t["articles"]["article_id"])
 wanted = st.session_state.get("reader_article")
 if wanted in titles and wanted not in options:
@@ -26,12 +27,18 @@ if st.session_state.get("articles_pick") not in options:
 article_id = st.selectbox("Article", options, key="articles_pick", format_func=lambda a: titles.get(a, a),
                           on_change=reader.forget_focus)
 st.session_state["reader_article"] = article_id
+widgets.sync_query_params(widgets.current_filters(), reader=True)  # the entry script ran before the pick
 
 meta = everything["articles"][everything["articles"]["article_id"] == article_id]
 widgets.table(meta, "articles_meta", "article", link=False,
               columns=["title", "source", "published", "words", "path", "duplicate_of", "article_id"])
 
-text = data.article_text(article_id)
+try:
+    text = data.article_text(article_id)
+except StoreError as error:
+    st.error(str(error), icon=":material/error:")
+    st.button("Try again", key="articles_retry", icon=":material/refresh:")
+    st.stop()
 findings = agg.article_findings(everything, article_id)
 if text is None:
     st.warning("The store has no text for this article.")
@@ -41,7 +48,9 @@ focus = reader.focus_span(text, findings, st.session_state.get("reader_at"),
                           st.session_state.get("reader_evidence"))
 if focus:
     with st.container(border=True):
-        st.caption("The sentence the selected row came from, in context")
+        row = reader.focus_row(findings, st.session_state.get("reader_at"))
+        about = f": {row['label']} · {row['finding']}" if row is not None else ""
+        st.caption(widgets.md(f"The sentence the selected row came from, in context{about}"))
         st.markdown(reader.context_markdown(text, *focus))
 
 text_column, rows_column = st.columns([3, 2])
@@ -49,7 +58,7 @@ with text_column:
     st.subheader("Text")
     st.caption("Highlighted: every extracted figure, labelled like its row in the table beside it "
                "(B budgets, D deployments, C coalitions, E events, S site names, R roles).")
-    with st.container(height=700, border=True):
+    with st.container(height=700 if len(text) > 2500 else "content", border=True):
         for paragraph in reader.highlighted_markdown(text, findings, focus):
             st.markdown(paragraph)
 with rows_column:
@@ -57,5 +66,7 @@ with rows_column:
     if findings.empty:
         st.caption("Nothing was extracted from this article.")
     else:
-        widgets.table(findings, "articles_findings", "article-findings", height=700,
-                      columns=["label", "table", "finding", "evidence", "start", "end", "article_id"])
+        widgets.table(findings, f"articles_findings_{article_id}", "article-findings", height=min(700, 35 * (len(findings) + 1) + 3),
+                      columns=["label", "finding", "table", "evidence", "start", "end", "article_id"],
+                      column_config={"label": st.column_config.TextColumn("label", width="small"),
+                                     "finding": st.column_config.TextColumn("finding", width="large")})

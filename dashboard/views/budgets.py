@@ -7,7 +7,7 @@ from dashboard import aggregates as agg
 from dashboard import charts, data, widgets
 
 st.title("Budgets")
-if widgets.no_data("budgets"):
+if widgets.no_data():
     st.stop()
 t = data.view(widgets.current_filters())
 widgets.filter_caption()
@@ -28,10 +28,12 @@ with tree_column:
 with year_column:
     st.subheader("By first year, every kind")
     by_year = agg.budget_by_year(budgets)
-    st.plotly_chart(charts.budget_year_bars(by_year), key="budgets_years")
+    log = st.toggle("Logarithmic scale", key="budgets_log", help="Small amounts stay visible beside large ones")
+    st.plotly_chart(charts.budget_year_bars(by_year, log=log), key="budgets_years")
     widgets.download_csv(by_year, "budget-by-year", "budgets_by_year")
     st.caption("Original currencies")
-    widgets.table(agg.budget_currencies(budgets), "budgets_currencies", "budget-currencies", link=False)
+    widgets.table(agg.budget_currencies(budgets), "budgets_currencies", "budget-currencies", link=False,
+                  column_config=widgets.EUR_COLUMNS)
 
 st.subheader(f"{kind.capitalize()} rows")
 missing = int(rows["amount_eur"].isna().sum())

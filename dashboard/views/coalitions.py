@@ -3,10 +3,10 @@
 import streamlit as st
 
 from dashboard import aggregates as agg
-from dashboard import data, widgets
+from dashboard import charts, data, widgets
 
 st.title("Coalitions")
-if widgets.no_data("coalitions"):
+if widgets.no_data():
     st.stop()
 t = data.view(widgets.current_filters())
 widgets.filter_caption()
@@ -18,7 +18,10 @@ if coalitions.empty:
 
 st.subheader("Members × coalitions")
 st.caption("Each cell: the role(s) articles state (leader, member, applicant) and the earliest date given.")
-widgets.table(agg.coalition_matrix(coalitions), "coalitions_matrix", "coalition-matrix", link=False)
+matrix = agg.coalition_matrix(coalitions)
+st.dataframe(charts.role_style(matrix), key="coalitions_matrix", hide_index=True,
+             height=min(800, 35 * (len(matrix) + 1) + 3))
+widgets.download_csv(matrix, "coalition-matrix", "coalitions_matrix")
 
 st.subheader("Applicants")
 applicants = agg.applicants(coalitions)

@@ -6,7 +6,7 @@ from dashboard import aggregates as agg
 from dashboard import charts, data, widgets
 
 st.title("Deployments")
-if widgets.no_data("deployments"):
+if widgets.no_data():
     st.stop()
 t = data.view(widgets.current_filters())
 widgets.filter_caption()
@@ -20,8 +20,8 @@ summary = agg.deployment_summary(deployments)
 chart, table = st.columns([2, 3])
 with chart:
     st.subheader("Personnel by host")
-    st.plotly_chart(charts.personnel_bars(summary), key="deployments_chart")
-    widgets.download_csv(agg.personnel_by_host(deployments), "personnel-by-host", "deployments_chart")
+    st.plotly_chart(charts.personnel_bars(summary, data.force_colours()), key="deployments_chart")
+    widgets.download_csv(agg.personnel_by_host(summary), "personnel-by-host", "deployments_chart")
 with table:
     st.subheader("Force → host → site")
     st.caption("Personnel: the largest figure any article states for that force, host and site.")

@@ -6,19 +6,21 @@ from dashboard import aggregates as agg
 from dashboard import charts, data, widgets
 
 st.title("Map")
-if widgets.no_data("map"):
+if widgets.no_data():
     st.stop()
 t = data.view(widgets.current_filters())
 widgets.filter_caption()
 
 summary = agg.deployment_summary(t["deployments"])
-sources = agg.deployment_sources(t["deployments"], widgets.article_titles())
+sources = agg.deployment_sources(t["deployments"], data.article_titles())
 sites = agg.site_table(t["sites"])
 outlines = data.outlines()
+colours = data.force_colours()
 
 map_column, legend_column = st.columns([4, 1])
 with map_column:
-    deck = charts.flank_deck(charts.deployment_points(summary, sources), charts.site_points(sites), outlines)
+    deck = charts.flank_deck(charts.deployment_points(summary, sources, colours), charts.site_points(sites), outlines,
+                             data.country_labels())
     st.pydeck_chart(deck, key="map_deck", height=620)
     if outlines is None:
         st.caption("Country outlines are missing (data/country_outlines.geojson).")
@@ -26,7 +28,7 @@ with map_column:
                "deployments sit at the host's centroid. Small dots: sites named in the articles.")
 with legend_column:
     st.subheader("Forces")
-    legend = charts.legend_rows(summary)
+    legend = charts.legend_rows(summary, colours)
     if legend.empty:
         st.caption("No deployments for these filters.")
     else:

@@ -6,12 +6,13 @@ from dashboard import aggregates as agg
 from dashboard import data, widgets
 
 st.title("Overview")
-if widgets.no_data("overview"):
+if widgets.no_data():
     st.stop()
 t = data.view(widgets.current_filters())
 widgets.filter_caption()
 
-for column, (label, value) in zip(st.columns(5), agg.headline(t).items(), strict=True):
+summary = agg.deployment_summary(t["deployments"])
+for column, (label, value) in zip(st.columns(5), agg.headline(t, summary).items(), strict=True):
     column.metric(label.capitalize(), f"{value:,}")
 
 left, right = st.columns(2)
@@ -23,7 +24,7 @@ with left:
 with right:
     st.subheader("Deployed personnel by host")
     st.caption("The largest figure any article states per force, host and site, summed per host and force.")
-    widgets.table(agg.personnel_by_host(t["deployments"]), "overview_personnel", "personnel-by-host", link=False)
+    widgets.table(agg.personnel_by_host(summary), "overview_personnel", "personnel-by-host", link=False)
 
 st.subheader("Latest events")
 latest = agg.latest_events(t["events"])

@@ -8,7 +8,7 @@ from dashboard import data, widgets
 st.title("Data quality")
 t = data.view(widgets.current_filters())
 empty = data.is_empty(t) and t["failures"].empty
-if empty and widgets.no_data("quality"):
+if empty and widgets.no_data():
     st.stop()
 widgets.filter_caption()
 

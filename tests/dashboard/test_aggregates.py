@@ -1,0 +1,134 @@
+"""dashboard.aggregates: the per-page builders on hand-made tables."""
+
+from __future__ import annotations
+
+import doctest
+
+import pandas as pd
+import pytest
+from dashboard_fixtures import *  # noqa: F403 (fixtures)
+
+from dashboard import aggregates as agg
+from dashboard import charts, filters, reader, uploads, widgets
+from dashboard.filters import Filters, apply_filters, prepare_tables
+
+
+@pytest.fixture()
+def view(tiny) -> dict[str, pd.DataFrame]:
+    return apply_filters(prepare_tables(tiny), Filters())
+
+
+@pytest.mark.parametrize("module", [agg, charts, filters, reader, uploads, widgets])
+def test_doctests(module):
+    result = doctest.testmod(module)
+    assert result.failed == 0
+
+
+def test_headline_counts(view):
+    assert agg.headline(view) == {"articles": 3, "programs": 2, "coalitions": 1, "deployments": 2, "budget rows": 2}
+
+
+def test_euros_keep_kinds_apart(view):
+    table = agg.eur_by_funder(view["budgets"])
+    assert list(table.columns) == ["funder", "allocation", "pledge"]
+    assert table.set_index("funder").loc["Romania", "allocation"] == 100.0
+    assert table.set_index("funder").loc["Germany", "pledge"] == 40.0
+
+
+def test_personnel_by_host_takes_the_largest_figure(view, tiny):
+    doubled = pd.concat([view["deployments"], view["deployments"].assign(personnel=5000)], ignore_index=True)
+    out = agg.personnel_by_host(agg.deployment_summary(doubled))
+    assert out.set_index("host").loc["Lithuania", "personnel"] == 5000
+
+
+def test_events_split_into_dated_and_undated(view):
+    dated = agg.dated_events(view["events"])
+    assert list(dated["date"]) == ["2024", "2025-03-01"]
+    assert list(dated["precision"]) == ["year", "day"]
+    assert str(dated["when"].iloc[0].date()) == "2024-01-01"
+    undated = agg.undated_events(view["events"])
+    assert dict(zip(undated["date"].fillna("null"), undated["why"], strict=True)) == {
+        "--12-12": "no year", "null": "no date"}
+    assert list(agg.dated_events(view["events"], limit=1)["date"]) == ["2025-03-01"]
+    assert list(agg.latest_events(view["events"], 1)["date"]) == ["2025-03-01"]
+
+
+def test_program_periods(view):
+    periods = agg.program_periods(view["budgets"])
+    assert periods[["program", "year_start", "year_end"]].values.tolist() == [["SAFE", 2025, 2026]]
+
+
+def test_budget_breakdowns(view):
+    tree = agg.budget_tree(view["budgets"])
+    assert set(tree["program"]) == {"SAFE", agg.NO_PROGRAM}
+    by_year = agg.budget_by_year(view["budgets"])
+    assert by_year[["year", "kind", "amount_eur"]].values.tolist() == [[2025, "allocation", 100.0]]
+    currencies = agg.budget_currencies(view["budgets"])
+    assert set(currencies["currency"]) == {"EUR", "USD"}
+
+
+def test_coalition_matrix(view):
+    matrix = agg.coalition_matrix(view["coalitions"]).set_index("member")
+    assert matrix.loc["Latvia", "Drone Coalition"] == "leader since 2024-02"
+    assert matrix.loc["Türkiye", "Drone Coalition"] == "applicant"
+    assert list(agg.applicants(view["coalitions"])["member"]) == ["Türkiye"]
+
+
+def test_deployment_summary_marks_country_level_rows(view):
+    summary = agg.deployment_summary(view["deployments"])
+    assert agg.COUNTRY_LEVEL in set(summary["site"])
+    assert summary.set_index("force").loc["Germany", "personnel"] == 4800
+
+
+def test_quality_tables(view):
+    clusters = agg.duplicate_clusters(view["articles"])
+    assert sorted(clusters["article_id"]) == ["a1", "a3"] and set(clusters["cluster"]) == {"a1"}
+    assert list(agg.low_confidence(view["site_mentions"])["name"]) == ["Kogalnicanu"]
+    assert agg.attention(view)["low-confidence names"] == 1
+
+
+def test_duplicate_chains_reach_their_root():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "duplicate_of": [None, "a", "b", None],
+                             "title": "", "published": None, "source": None, "path": ""})
+    clusters = agg.duplicate_clusters(articles)
+    assert set(clusters["cluster"]) == {"a"} and sorted(clusters["article_id"]) == ["a", "b", "c"]
+
+
+def test_article_findings_are_labelled_in_text_order(view):
+    findings = agg.article_findings(view, "a1")
+    assert list(findings["label"]) == sorted(findings["label"], key=lambda x: (x[0], int(x[1:]))) or len(findings)
+    assert {"B1", "D1", "E1", "S1"} <= set(findings["label"])
+
+
+def test_site_table(view):
+    sites = agg.site_table(view["sites"])
+    assert sites.loc[0, "mentions_count"] == 1 and sites.loc[0, "names_as_written"] == "Kogalnicanu"
+
+
+def test_empty_tables_give_empty_frames(tiny):
+    empty = {name: frame.iloc[0:0] for name, frame in tiny.items()}
+    view = apply_filters(prepare_tables(empty), Filters())
+    assert agg.headline(view)["articles"] == 0
+    for builder in (agg.eur_by_funder, agg.program_periods, agg.budget_tree, agg.budget_by_year,
+                    agg.budget_currencies):
+        assert builder(view["budgets"]).empty
+    assert agg.coalition_matrix(view["coalitions"]).empty
+    assert agg.deployment_summary(view["deployments"]).empty
+    assert agg.dated_events(view["events"]).empty and agg.undated_events(view["events"]).empty
+    assert agg.duplicate_clusters(view["articles"]).empty
+
+
+def test_builders_never_change_the_cached_tables(tiny):
+    prepared = prepare_tables(tiny)
+    before = {name: frame.copy() for name, frame in prepared.items()}
+    view = apply_filters(prepared, Filters())  # no filter: the very frames the cache holds
+    summary = agg.deployment_summary(view["deployments"])
+    agg.headline(view, summary), agg.personnel_by_host(summary), agg.latest_events(view["events"])
+    agg.dated_events(view["events"]), agg.undated_events(view["events"]), agg.program_periods(view["budgets"])
+    agg.budget_tree(view["budgets"]), agg.budget_by_year(view["budgets"]), agg.budget_currencies(view["budgets"])
+    agg.coalition_matrix(view["coalitions"]), agg.duplicate_clusters(view["articles"])
+    agg.article_findings(view, "a1"), agg.site_table(view["sites"])
+    charts.timeline_figure(agg.dated_events(view["events"]), agg.program_periods(view["budgets"]))
+    charts.deployment_points(summary), charts.site_points(agg.site_table(view["sites"]))
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(prepared[name], frame, obj=name)

@@ -1,0 +1,197 @@
+"""Every page through streamlit's AppTest: renders on a seeds store and an empty one, the
+filters narrow the rows and live in the URL, the CSV is the table shown, uploads ingest."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from dashboard_fixtures import *  # noqa: F403 (fixtures)
+from streamlit.testing.v1 import AppTest
+
+from core.export import to_csv_bytes
+from core.store import load_tables
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+PAGES = ["overview", "timeline", "map", "budgets", "coalitions", "deployments", "articles", "quality", "add"]
+
+
+def open_page(page: str, query: dict | None = None) -> AppTest:
+    """Run the app, then switch to `page` (a name from PAGES) and run it."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"views/{page}.py").run()
+    return at
+
+
+def csv_of(at: AppTest, key: str, downloads: dict[str, object]) -> bytes:
+    """The bytes the "Download CSV" button of table `key` serves."""
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}_csv"))
+    return downloads[button.proto.deferred_file_id]()
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def shown(at: AppTest, key: str) -> pd.DataFrame:
+    """The dataframe of table `key` as the page shows it: the one drawn just before its
+    "Download CSV" button (plain dataframes carry no key of their own)."""
+    last = None
+    for node in _walk(at.main):
+        if type(node).__name__ == "Dataframe":
+            last = node
+        elif type(node).__name__ == "DownloadButton" and node.proto.id.endswith(f"-{key}_csv"):
+            return last.value
+    raise LookupError(f"no table {key!r} on the page")
+
+
+
+
+def param(at, key: str) -> list[str]:
+    """A query parameter of the app's URL as a list (AppTest gives one value as a string)."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def texts(at) -> str:
+    """Every markdown, caption, info and error text on the page, joined."""
+    parts = [e.value for kind in ("markdown", "caption", "info", "error", "warning", "success", "title")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_the_seeds_store(use_seeds, page):
+    at = open_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    if page not in ("add",):
+        assert at.title[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_an_empty_store(use_empty, page):
+    at = open_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+    if page != "add":
+        assert "No data yet" in texts(at)
+
+
+def test_a_foreign_store_shows_its_error_not_a_traceback(use_foreign):
+    at = open_page("overview")
+    assert not at.exception
+    assert "not a Flankwatch store" in at.error[0].value
+    assert at.button(key="app_retry")
+
+
+def test_country_filter_narrows_rows_and_goes_to_the_url(use_seeds):
+    at = open_page("deployments")
+    before = shown(at, "deployments_rows")
+    at.sidebar.multiselect(key="filters_country").select("BEL").run()
+    after = shown(at, "deployments_rows")
+    assert 0 < len(after) < len(before)
+    assert set(after["force"]) | set(after["host"]) >= {"Belgium"}
+    assert all("Belgium" in (f, h) for f, h in zip(after["force"], after["host"], strict=True))
+    assert param(at, "country") == ["BEL"]
+
+
+def test_csv_is_exactly_the_filtered_table(use_seeds, downloads):
+    at = open_page("deployments")
+    at.sidebar.multiselect(key="filters_country").select("USA").run()
+    table = shown(at, "deployments_rows")
+    served = csv_of(at, "deployments_rows", downloads)
+    assert pd.read_csv(io.BytesIO(served)).shape == table.shape
+    pd.testing.assert_frame_equal(pd.read_csv(io.BytesIO(served)), pd.read_csv(io.BytesIO(to_csv_bytes(table))),
+                                  check_dtype=False)
+    assert served.decode().splitlines()[0].split(",") == list(table.columns)
+
+
+@pytest.mark.parametrize(("page", "key"), [
+    ("overview", "overview_events"), ("timeline", "timeline_events"), ("budgets", "budgets_rows"),
+    ("coalitions", "coalitions_rows"), ("map", "map_deployments"), ("quality", "quality_names"),
+])
+def test_every_table_download_matches_its_rows(use_seeds, downloads, page, key):
+    at = open_page(page)
+    table = shown(at, key)
+    served = pd.read_csv(io.BytesIO(csv_of(at, key, downloads)))
+    assert served.shape == table.shape and list(served.columns) == list(table.columns)
+
+
+def test_filters_come_from_the_url_and_survive_page_switches(use_seeds):
+    at = open_page("overview", query={"country": "USA", "type": "report"})
+    assert at.sidebar.multiselect(key="filters_country").value == ["USA"]
+    at.switch_page("views/deployments.py").run()
+    rows = shown(at, "deployments_rows")
+    assert set(rows["force"]) == {"United States"}
+    assert param(at, "country") == ["USA"] and param(at, "type") == ["report"]
+
+
+def test_a_stale_link_value_is_dropped_not_fatal(use_seeds):
+    at = open_page("overview", query={"country": ["ZZZ", "USA"], "program": "no such program", "from": "bad"})
+    assert not at.exception
+    assert at.sidebar.multiselect(key="filters_country").value == ["USA"]
+
+
+def test_clear_filters(use_seeds):
+    at = open_page("overview", query={"country": "USA"})
+    at.sidebar.button(key="filters_clear").click().run()
+    assert at.sidebar.multiselect(key="filters_country").value == []
+    assert param(at, "country") == []
+
+
+def test_reader_opens_at_the_sentence_from_the_url(use_seeds, seeds_db):
+    row = load_tables(seeds_db)["budgets"].iloc[0]
+    at = open_page("articles", query={"read": row["article_id"], "at": str(row["start"])})
+    assert not at.exception
+    assert at.selectbox(key="articles_pick").value == row["article_id"]
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert ":red-background[" in markdown and ":orange-background[" in markdown
+    assert param(at, "read") == [row["article_id"]]
+    findings = shown(at, f"articles_findings_{row['article_id']}")
+    assert {"label", "finding", "evidence"} <= set(findings.columns)
+
+
+def test_upload_adds_articles_and_reports_bad_files(seeds_db, tmp_path, monkeypatch):
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(seeds_db, db)
+    monkeypatch.setenv("FLANKWATCH_DB", str(db))
+    at = open_page("overview")
+    before = at.metric[0].value
+    at.switch_page("views/add.py").run()
+    article = ("Estonia orders drones\n\nEstonia will spend €12 million on drones for its army in 2026, "
+               "the defence ministry said on 3 March 2026.").encode()
+    at.get("file_uploader")[0].set_value([("../../evil name.txt", article, "text/plain"),
+                                         ("empty.json", b"{not json", "application/json")])
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Added 1 article" in texts(at)
+    failures = shown(at, "add_failures")
+    assert list(failures["file"]) == ["empty.json"]
+    at.switch_page("views/overview.py").run()
+    assert int(at.metric[0].value) == int(before) + 1
+    assert not list(tmp_path.glob("*evil*"))
+
+
+def test_a_refresh_after_an_outside_ingest_shows_the_new_rows(seeds_db, tmp_path, monkeypatch):
+    from core.ingest import ingest
+
+    db = tmp_path / "live.duckdb"
+    shutil.copy(seeds_db, db)
+    monkeypatch.setenv("FLANKWATCH_DB", str(db))
+    at = open_page("overview")
+    before = int(at.metric[0].value)
+    article = tmp_path / "new.txt"
+    article.write_text("Poland buys radars\n\nPoland will spend €40 million on radars in 2026, the ministry said.",
+                       encoding="utf-8")
+    ingest([str(article)], db=db, progress=False, notify=lambda message: None)  # as the CLI would
+    at.run()  # a page refresh: no cache was cleared, the store's version changed
+    assert int(at.metric[0].value) == before + 1
