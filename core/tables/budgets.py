@@ -16,7 +16,8 @@ from core.annotate import Annotated, AnnotatedSentence
 from core.records import Mention
 from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
 
-_BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|of|towards|toward)\s+"
+_BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|(?<!much )(?<!most )(?<!part )(?<!all )"
+                          r"(?<!some )(?<!half )(?<!many )(?<!each )of|towards|toward)\s+"
                           r"(?:the\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$")
 _COLLECTIVE = re.compile(r"\b(?:members?|member\s+states|partners|allies|coalition|group\s+of\s+countries|"
