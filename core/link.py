@@ -74,10 +74,9 @@ def find_duplicates(fingerprints: list[tuple[str, dict]]) -> dict[str, str]:
     postings: dict[int, list[int]] = defaultdict(list)
     original: dict[str, str] = {}
     ids = [article_id for article_id, _ in fingerprints]
-    # each fingerprint prepared once (what `similarity` computes per pair, in the same order and precision)
+    # word MinHashes as one array: a candidate's word score is computed with the others in one step (same
+    # values as `similarity`); number and name sets only for the candidates whose words are close enough
     words = np.array([fp["words"] for _, fp in fingerprints] or [[]], dtype=np.int64)
-    numbers = [set(fp["numbers"]) for _, fp in fingerprints]
-    names = [set(fp["names"]) for _, fp in fingerprints]
     for i, (article_id, fp) in enumerate(fingerprints):
         counts: Counter[int] = Counter()
         for feature in (*fp["numbers"], *fp["names"]):
@@ -89,9 +88,14 @@ def find_duplicates(fingerprints: list[tuple[str, dict]]) -> dict[str, str]:
         best, best_score = None, DUPLICATE_SCORE
         if candidates:
             same_words = (words[candidates] == words[i]).mean(axis=1).tolist()
+            numbers, names = set(fp["numbers"]), set(fp["names"])
             for j, word_score in zip(candidates, same_words, strict=True):
-                score = word_score + _set_jaccard(numbers[i], numbers[j]) + _set_jaccard(names[i], names[j])
-                if word_score >= MIN_WORD_JACCARD and score >= best_score:
+                if word_score < MIN_WORD_JACCARD:
+                    continue
+                other = fingerprints[j][1]
+                score = word_score + _set_jaccard(numbers, set(other["numbers"])) + \
+                    _set_jaccard(names, set(other["names"]))
+                if score >= best_score:
                     best, best_score = j, score
         if best is not None:
             earlier = ids[best]

@@ -17,6 +17,7 @@ from core.records import Sentence
 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                          "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})  # no NFKD decomposition
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token: the same few thousand words over and over
@@ -28,9 +29,9 @@ def fold(text: str) -> str:
     >>> fold("Rzeszów–Jasionka")
     'rzeszow jasionka'
     """
-    text = unicodedata.normalize("NFKD", text.translate(_DASHES))
+    text = unicodedata.normalize("NFKD", text.translate(_DASHES)).translate(_DASHES)  # NFKD makes dashes too
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
+    text = text.translate(_LETTERS)
     text = re.sub(r"[-./,]+", " ", text.lower())
     return " ".join(text.split())
 

@@ -7,12 +7,16 @@ The currency forms and scale words come from `data/vocab/currencies.csv` and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from core import refdata
 from core.records import Mention
 
 _NUMBER = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# The same before a currency word, where most attempts fail: bounded digit groups, and a plain run of
+# digits only from its first digit, so that a long run of digits or groups costs linear time, not quadratic.
+_NUMBER_BEFORE_WORD = r"\d{1,3}(?:[,\u00a0\u202f]\d{3}){1,6}(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?"
 _QUALIFIER = (r"(?:about|around|roughly|nearly|almost|approximately|some|over|more\s+than|less\s+than|"
               r"up\s+to|at\s+least|as\s+much\s+as|a\s+total\s+of|an\s+estimated)")
 
@@ -60,7 +64,7 @@ def _pattern() -> re.Pattern[str]:
             (?P<pre>{_alternation(prefix, True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
             (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{_NUMBER})(?P<scale_hi>{scale})?)?
           |
-            (?:(?P<num2>{_NUMBER})(?P<scale2>{scale})?|(?P<numw>\b(?:{words}))\s(?P<scalew>{scale}))\s+(?:of\s+)?
+            (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?|(?P<numw>\b(?:{words}))\s(?P<scalew>{scale}))\s+(?:of\s+)?
             (?P<suf>{_alternation(suffix, True)})
         )
         """,
@@ -94,6 +98,33 @@ def _currency(raw: str) -> str:
     return by_form.get(" ".join(raw.split()).lower()) or by_form.get(raw) or raw.upper()
 
 
+@lru_cache(maxsize=1)
+def _starts() -> re.Pattern[str]:
+    """Every place where a match of `_pattern()` can begin (and some where it cannot).
+
+    A match begins with a qualifier word (anywhere: it has no word boundary), a prefix form (a
+    symbol, or a letter at a word start), a digit, or a number word at a word start.
+    """
+    _, prefix, _ = _forms()
+    symbols = {form[0] for form in prefix if not form[0].isalpha()}
+    letters = {form[0].lower() for form in prefix if form[0].isalpha()} | {w[0].lower() for w in _number_words()}
+    return re.compile(rf"\d|[{re.escape(''.join(sorted(symbols)))}]|\b[{''.join(sorted(letters))}]|(?={_QUALIFIER})",
+                      re.IGNORECASE)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_pattern().finditer(text)` yields, trying the pattern only where a match can begin (faster)."""
+    pattern, pos = _pattern(), 0
+    for candidate in _starts().finditer(text):
+        at = candidate.start()
+        if at < pos:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            pos = m.end() if m.end() > at else at + 1
+
+
 def find_money(text: str, offset: int = 0) -> list[Mention]:
     """Sums of money in `text`, each with amount (currency units) and ISO currency.
 
@@ -104,7 +135,7 @@ def find_money(text: str, offset: int = 0) -> list[Mention]:
      {'amount': 1200000000.0, 'currency': 'PLN'}, {'amount': 1500000000.0, 'currency': 'USD'}]
     """
     found: list[Mention] = []
-    for m in _pattern().finditer(text):
+    for m in _matches(text):
         mention = _to_mention(m, offset)
         if mention is not None:
             found.append(mention)

@@ -1,0 +1,287 @@
+"""The benchmarks: each one returns a `Table` (printed by `python -m benchmarks`).
+
+Sizes: `scale` (N, env BENCH_SCALE, default 300) articles for the throughput runs and 10 N for
+the scaling runs; the dashboard runs on a store of `dashboard_articles` (env BENCH_DASHBOARD,
+default 10 N; the issue's figure is 100,000). Corpora are generated once into `workdir`
+(env BENCH_DIR, default /tmp/flankwatch-bench) and reused; stores are rebuilt each run unless
+BENCH_REUSE is set (then a store and its figures from an earlier run are used as they are).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import write_corpus
+from benchmarks.measure import Table, best_of, clock, run_ingest
+
+TARGET_TXT = 1000.0  # articles/s on one core, plain text, end to end into the store
+TARGET_HTML_FACTOR = 3.0
+TARGET_SCALING = 11.0
+TARGET_RSS_MB = 1500.0
+TARGET_COLD_S = 3.0
+TARGET_FILTER_MS = 200.0
+
+
+@dataclass
+class Settings:
+    workdir: Path = Path(os.environ.get("BENCH_DIR", "/tmp/flankwatch-bench"))
+    scale: int = int(os.environ.get("BENCH_SCALE", "300"))
+    dashboard_articles: int = int(os.environ.get("BENCH_DASHBOARD", "0"))  # 0: 10 x scale
+    reuse: bool = bool(os.environ.get("BENCH_REUSE"))  # keep the stores (and figures) of an earlier run
+    workers: int = 2
+    seed: int = 7
+    runs: dict = field(default_factory=dict)  # (corpus, n, workers) -> ingest figures, shared between benchmarks
+    reference: object = None
+
+    @property
+    def big(self) -> int:
+        return self.dashboard_articles or 10 * self.scale
+
+
+def corpus(s: Settings, n: int, kind: str = "txt") -> Path:
+    """The articles folder of a generated corpus (written on first use, then reused)."""
+    folder = s.workdir / f"corpus-{kind}-{n}-seed{s.seed}"
+    if not (folder / "complete").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(folder, n, seed=s.seed, html_share=1.0 if kind == "html" else 0.0, gold=False)
+        (folder / "complete").write_text("ok\n")
+    return folder / "articles"
+
+
+def ingest(s: Settings, n: int, kind: str = "txt", workers: int = 1, dask: str | None = None) -> dict:
+    """Ingest a corpus into a new store (once per settings) and return its figures."""
+    key = (kind, n, workers, dask)
+    if key not in s.runs:
+        db = s.workdir / "stores" / f"{kind}-{n}-w{workers}{'-dask' if dask else ''}.duckdb"
+        kept = Path(f"{db}.figures.json")
+        if s.reuse and kept.exists() and db.exists():
+            s.runs[key] = {**json.loads(kept.read_text()), "db": db}
+            return s.runs[key]
+        db.parent.mkdir(parents=True, exist_ok=True)
+        for path in (db, Path(f"{db}.wal"), Path(f"{db}.lock"), kept):
+            path.unlink(missing_ok=True)
+        figures = run_ingest([str(corpus(s, n, kind))], db, workers=workers, dask=dask)
+        kept.write_text(json.dumps(figures))
+        s.runs[key] = {**figures, "db": db}
+    return s.runs[key]
+
+
+def texts(s: Settings, n: int, kind: str = "txt") -> list[str]:
+    from core.read import iter_documents
+
+    return [d.text for d in iter_documents([str(corpus(s, n, kind))]) if hasattr(d, "text")]
+
+
+def reference(s: Settings):
+    from benchmarks.reference import reference as measure
+
+    if s.reference is None:
+        s.reference = measure(texts(s, min(s.scale, 300)))
+    return s.reference
+
+
+def _per_core(run: dict) -> float:
+    return run["articles_stored"] / max(run["cpu"], 1e-9)
+
+
+# --- ingest ------------------------------------------------------------------------------------
+
+
+def bench_ingest(s: Settings) -> Table:
+    ref = reference(s)
+    table = Table("Ingest throughput (end to end into the store)",
+                  ["corpus", "articles", "workers", "wall s", "articles/s", "words/s", "articles/s per core",
+                   "words/s per core", "peak RSS MB", "workers' RSS MB", "store MB per 1,000", "× reference"])
+    runs = [("txt", s.scale, 1, None), ("html", s.scale, 1, None), ("txt", s.scale, s.workers, None),
+            ("txt", s.scale, 2, "local"), ("txt", 10 * s.scale, 1, None)]
+    if s.big > 10 * s.scale:
+        runs.append(("txt", s.big, s.workers, None))
+    for kind, n, workers, dask in runs:
+        run = ingest(s, n, kind, workers, dask)
+        cpu = run["wall"] * workers if dask else run["cpu"]  # a cluster's workers are not our children
+        per_core = run["articles_stored"] / max(cpu, 1e-9)
+        table.rows.append([kind, run["articles"], f"{workers} (Dask {dask})" if dask else workers, run["wall"],
+                           run["articles_stored"] / run["wall"], run["words"] / run["wall"], per_core,
+                           run["words"] / max(cpu, 1e-9),
+                           run["rss_mb"], run["rss_workers_mb"] if workers > 1 else None,
+                           run["store_mb"] / run["articles"] * 1000, f"{per_core / ref.articles_per_s:.2f}×"])
+    txt, html = _per_core(ingest(s, s.scale)), _per_core(ingest(s, s.scale, "html"))
+    kind, n, workers, dask = runs[-1]
+    largest = ingest(s, n, kind, workers, dask)
+    table.notes += [
+        f"machine: {os.cpu_count()} cores; load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        f"(other processes share the cores: wall figures vary, per-core figures are articles per CPU second)",
+        f"reference: {ref.name}, {ref.articles_per_s:.1f} articles/s per core on the same texts ({ref.why})",
+        f"target plain text ≥ {TARGET_TXT:,.0f} articles/s per core: {txt:,.1f} "
+        f"({'met' if txt >= TARGET_TXT else f'short by {TARGET_TXT / txt:.0f}×'})",
+        f"target HTML within {TARGET_HTML_FACTOR:g}× of plain text: {txt / html:.2f}× "
+        f"({'met' if txt / html <= TARGET_HTML_FACTOR else 'not met'})",
+        "Dask local: a LocalCluster of two worker processes (started inside the timing); per core there is "
+        "wall × workers, and its memory figure is this process's only (the workers are not its children)",
+        f"target peak memory ≤ {TARGET_RSS_MB:,.0f} MB ({largest['articles']:,} articles): main "
+        f"{largest['rss_mb']:,.0f} MB, largest worker {largest['rss_workers_mb']:,.0f} MB",
+    ]
+    return table
+
+
+# --- scaling and the cross-article steps --------------------------------------------------------
+
+
+def _link_steps(db: Path) -> dict[str, Callable[[], object]]:
+    """The cross-article steps of `core.ingest.relink`, each a callable over the store's rows."""
+    from core import link, store
+
+    frames = store.load_tables(db, ("articles", "site_mentions", "roles", "deployments"))
+    con = store.connect(db, read_only=True)
+    try:
+        prints = con.execute(
+            "SELECT f.article_id, f.words, f.numbers, f.names FROM fingerprints f JOIN articles a USING (article_id) "
+            "ORDER BY a.published NULLS LAST, f.seq").fetchall()
+        mentions = con.execute("SELECT * FROM program_mentions").df()
+    finally:
+        con.close()
+    fingerprints = [(r[0], {"words": r[1], "numbers": r[2], "names": r[3]}) for r in prints]
+    duplicates = link.find_duplicates(fingerprints)
+    return {
+        "find_duplicates": lambda: link.find_duplicates(fingerprints),
+        "merge_programs": lambda: link.merge_programs(mentions),
+        "build_sites": lambda: link.build_sites(frames["site_mentions"]),
+        "build_conflicts": lambda: link.build_conflicts(frames["roles"], frames["site_mentions"],
+                                                        frames["deployments"], duplicates),
+    }
+
+
+def bench_scaling(s: Settings) -> Table:
+    from core.ingest import relink
+
+    small, large = ingest(s, s.scale), ingest(s, 10 * s.scale)
+    table = Table(f"Scaling: {s.scale:,} → {10 * s.scale:,} articles (10×)",
+                  ["step", f"{s.scale:,} articles s", f"{10 * s.scale:,} articles s", "ratio", "target"])
+    table.rows.append(["ingest, end to end (CPU s)", small["cpu"], large["cpu"], large["cpu"] / small["cpu"],
+                       f"≤ {TARGET_SCALING:g}×"])
+    table.rows.append(["ingest, end to end (wall s)", small["wall"], large["wall"], large["wall"] / small["wall"],
+                       f"≤ {TARGET_SCALING:g}×"])
+    steps_small, steps_large = _link_steps(small["db"]), _link_steps(large["db"])
+    for name in steps_small:
+        a, b = best_of(steps_small[name], 2), best_of(steps_large[name], 2)
+        table.rows.append([f"core.link.{name}", a, b, b / a if a else None, "not quadratic (≪ 100×)"])
+    a, b = best_of(lambda: relink(small["db"]), 1), best_of(lambda: relink(large["db"]), 1)
+    table.rows.append(["core.ingest.relink (all of them, with store I/O)", a, b, b / a if a else None,
+                       "not quadratic (≪ 100×)"])
+    return table
+
+
+def bench_reingest(s: Settings) -> Table:
+    table = Table("Re-ingest of an unchanged corpus (content hashes)",
+                  ["articles", "first ingest s", "re-ingest s", "files/s", "share of first ingest"])
+    for n in sorted({10 * s.scale, s.big}):
+        workers = 1 if n == 10 * s.scale else s.workers
+        first = ingest(s, n, "txt", workers)
+        again = run_ingest([str(corpus(s, n))], first["db"])
+        assert again["files_skipped"] == again["files_seen"], again
+        table.rows.append([n, first["wall"], again["wall"], n / again["wall"], f"{again['wall'] / first['wall']:.2%}"])
+    table.notes.append("re-ingest wall time includes starting Python and reading every file to hash it")
+    return table
+
+
+# --- dashboard ---------------------------------------------------------------------------------
+
+
+def _pages(titles: dict) -> dict[str, Callable[[dict], object]]:
+    """Each page's data work after the filters, as its view in dashboard/views/ does it."""
+    from dashboard import aggregates as agg
+    from dashboard import charts
+
+    def overview(t):
+        summary = agg.deployment_summary(t["deployments"])
+        return (agg.headline(t, summary), agg.eur_by_funder(t["budgets"]), agg.personnel_by_host(summary),
+                agg.latest_events(t["events"]), agg.attention(t))
+
+    def deployments(t):
+        return agg.personnel_by_host(agg.deployment_summary(t["deployments"]))
+
+    return {
+        "Overview": overview,
+        "Timeline": lambda t: (agg.dated_events(t["events"], limit=getattr(charts, "MAX_POINTS", None)),
+                               agg.program_periods(t["budgets"]), agg.undated_events(t["events"])),
+        "Map": lambda t: (agg.deployment_summary(t["deployments"]), agg.deployment_sources(t["deployments"], titles),
+                          agg.site_table(t["sites"])),
+        "Budgets": lambda t: (agg.budget_tree(t["budgets"]), agg.budget_by_year(t["budgets"]),
+                              agg.budget_currencies(t["budgets"])),
+        "Coalitions": lambda t: (agg.coalition_matrix(t["coalitions"]), agg.applicants(t["coalitions"])),
+        "Deployments": deployments,
+        "Data quality": lambda t: (agg.duplicate_clusters(t["articles"]), agg.low_confidence(t["site_mentions"])),
+    }
+
+
+def bench_dashboard(s: Settings) -> Table:
+    from core import store
+    from dashboard import filters as fl
+
+    run = ingest(s, s.big, "txt", s.workers if s.big > 10 * s.scale else 1)
+    db = run["db"]
+    table = Table(f"Dashboard data work on a store of {run['articles']:,} articles (no Streamlit, no rendering)",
+                  ["page", "no filter ms", "country ms", "date range ms", "program ms", "worst ms", "target"])
+    with clock() as cold:
+        prepared = fl.prepare_tables(store.load_tables(db))
+        options = fl.filter_options(prepared)
+        titles = fl.article_titles(prepared["articles"])
+        pages = _pages(titles)
+        pages["Overview"](fl.apply_filters(prepared, fl.Filters()))
+    programs = prepared["budgets"]["program"].dropna().value_counts()
+    choices = {
+        "country": fl.Filters(countries=("POL",)),
+        "date range": fl.Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 6, 30)),
+        "program": fl.Filters(programs=(programs.index[0],) if len(programs) else (options["programs"][0],)),
+    }
+    for page, work in pages.items():
+        row = [page]
+        for chosen in (fl.Filters(), *choices.values()):
+            try:
+                row.append(1000 * best_of(lambda chosen=chosen, work=work: work(fl.apply_filters(prepared, chosen)),
+                                          3))
+            except Exception as error:  # the dashboard is being written beside this suite: say what broke
+                row.append(f"error: {type(error).__name__}: {str(error)[:60]}")
+        times = [v for v in row[1:] if isinstance(v, float)]
+        row += [max(times) if times else None, f"≤ {TARGET_FILTER_MS:g} ms"]
+        table.rows.append(row)
+    table.rows.append(["cold start of Overview (load + prepare + sidebar options + page), s", cold.wall, None, None,
+                       None, None, f"≤ {TARGET_COLD_S:g} s"])
+    worst = [r[5] for r in table.rows[:-1] if isinstance(r[5], float)]
+    table.notes += [
+        f"cold start: {cold.wall:.2f} s ({'met' if cold.wall <= TARGET_COLD_S else 'not met'}); store file "
+        f"{store_mb_of(db):,.0f} MB",
+        f"a filter change's data work (apply_filters + the page's aggregates), worst page: "
+        f"{max(worst) if worst else float('nan'):,.0f} ms ({'met' if worst and max(worst) <= TARGET_FILTER_MS else 'not met'})",
+        f"median over pages and filters: {statistics.median(worst) if worst else float('nan'):,.0f} ms (worst per page)",
+    ]
+    return table
+
+
+def store_mb_of(db: Path) -> float:
+    from benchmarks.measure import store_mb
+
+    return store_mb(db)
+
+
+def bench_reference(s: Settings) -> Table:
+    ref = reference(s)
+    table = Table("Reference run (same process, same texts)", ["reference", "articles/s per core", "why"])
+    table.rows.append([ref.name, ref.articles_per_s, ref.why])
+    return table
+
+
+BENCHMARKS: dict[str, Callable[[Settings], Table]] = {
+    "reference": bench_reference,
+    "ingest": bench_ingest,
+    "scaling": bench_scaling,
+    "reingest": bench_reingest,
+    "dashboard": bench_dashboard,
+}
