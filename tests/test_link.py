@@ -13,8 +13,8 @@ def _seeds():
 
 def test_retold_story_is_a_duplicate_and_nothing_else_is():
     articles = _seeds()["articles"].set_index("path")
-    original = articles.loc["%s/002_eaa6ccb592075179.txt" % SEEDS, "article_id"]
-    assert articles.loc["%s/004_118d1a961aaf44bb.txt" % SEEDS, "duplicate_of"] == original
+    original = articles.loc[f"{SEEDS}/002_eaa6ccb592075179.txt", "article_id"]
+    assert articles.loc[f"{SEEDS}/004_118d1a961aaf44bb.txt", "duplicate_of"] == original
     assert articles["duplicate_of"].notna().sum() == 1
 
 

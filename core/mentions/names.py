@@ -98,7 +98,14 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
     while i < len(tokens):
         tok = tokens[i]
         if not (tok.raw[0].isupper() or tok.raw[0].isdigit()):
-            i += 1
+            hit = _lowercase_coalition(text, tokens, i, table) if tok.key in _coalition_starts() else None
+            if hit:
+                n, entries, possessive, end = hit
+                found.append(Mention("coalition", offset + tok.start, offset + end, text[tok.start:end], entries[0],
+                                     {"alternatives": (), "possessive": possessive}))
+                i += n
+            else:
+                i += 1
             continue
         hit = _longest_match(text, tokens, i, table)
         if hit:
@@ -146,6 +153,24 @@ def _cannot_start(key: str, starts: frozenset[str]) -> bool:
         stripped = key.rsplit("'", 1)[0].split()
         return not stripped or stripped[0] not in starts
     return True
+
+
+@lru_cache(maxsize=1)
+def _coalition_starts() -> frozenset[str]:
+    """First words of multi-word coalition names, for names written in lower case ("the drone coalition")."""
+    return frozenset(key.split()[0] for key, entries in lexicon().items()
+                     if " " in key and entries[0].etype == "coalition" and key.split()[0] not in _FUNCTION_WORDS)
+
+
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "on", "to", "coalition", "group"})
+
+
+def _lowercase_coalition(text: str, tokens: list[Token], i: int, table: dict) -> tuple | None:
+    """A coalition named in lower case: accepted only if the whole name is a multi-word coalition alias."""
+    hit = _longest_match(text, tokens, i, table)
+    if hit and hit[0] > 1 and hit[1][0].etype == "coalition":
+        return hit
+    return None
 
 
 def _longest_match(text: str, tokens: list[Token], i: int, table: dict) -> tuple | None:

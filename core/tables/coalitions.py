@@ -22,7 +22,8 @@ _CUES = re.compile(
       | (?P<leader_before>\b(?:co-?leads?|co-?chairs?|leads?|chairs?|heads?|spearheads?|lead\s+nations?|
                               took\s+over\s+the\s+leadership|share\s+the\s+leadership)\b)
       | (?P<demonym_led>-(?:co-?)?led\b)
-      | (?P<member_after>\b(?:(?:other\s+)?members\s+(?:are|include)|members\s+such\s+as|joined\s+by)\b)
+      | (?P<member_after>\b(?:(?:other\s+)?members\s+(?:also\s+|now\s+|further\s+)?(?:are|include|includes|comprise)|
+                              members\s+such\s+as|joined\s+by)\b)
       | (?P<applicant_before>\b(?:(?:seeks?|sought|seeking|wants?|wanted|plans?|planning|intends?|intent|intention|
                                    bid|applied|apply|asked|interest|process|prepares?|preparing|poised|hopes?|
                                    aims?|expected|set|ready)\s+(?:\w+\s+){0,2}?(?:to\s+|of\s+|in\s+|for\s+)?
@@ -37,7 +38,7 @@ _CUES = re.compile(
 #: "the coalition" refers to an "X Coalition", "the initiative" to an "X Initiative", ...
 _ANAPHORS = re.compile(r"\b(?i:the|this|its|their)\s+(?:[a-z][\w-]*\s+)?(coalition|initiative|group|grouping|mission|"
                        r"format|alliance|fund)\b|\b(Its|It)\b")
-_ALONGSIDE = re.compile(r"\b(?:with|alongside|together\s+with|and)\s+", re.IGNORECASE)
+_ALONGSIDE = re.compile(r"\b(?:with|alongside|together\s+with)\s+", re.IGNORECASE)
 _GENERIC_COALITION = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,3}Coalition)\b")
 _ANAPHOR = re.compile(r"\b(?:coalition|initiative|group|grouping|alliance|mission|format|it|its|their)\b",
                       re.IGNORECASE)
@@ -54,14 +55,15 @@ def _coalitions_in(sentence: AnnotatedSentence) -> list[tuple[int, str]]:
     return sorted(named)
 
 
-def _references(sentence: AnnotatedSentence, topics: dict[str, int]) -> list[tuple[int, str, bool]]:
-    """(position, coalition, named?) for named coalitions and anaphors resolvable by their head noun."""
+def _references(sentence: AnnotatedSentence, topics: dict[str, int], recent: str | None) -> list[tuple[int, str, bool]]:
+    """(position, coalition, named?) for named coalitions and anaphors: "the coalition" resolves by
+    its head noun to the article's most-told "X Coalition"; a bare "It"/"Its" to the one just named."""
     refs = [(pos, name, True) for pos, name in _coalitions_in(sentence)]
     for m in _ANAPHORS.finditer(sentence.text):
         head = (m.group(1) or "").lower()
         if any(abs(pos - m.start()) < 25 for pos, _, _ in refs):
             continue
-        target = _topic(topics, head)
+        target = _topic(topics, head) if head or not recent else recent
         if target:
             refs.append((m.start(), target, False))
     return sorted(refs)
@@ -152,11 +154,13 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
             if target:
                 anaphor_counts[target] += 1
     topics = {name: count + anaphor_counts[name] for name, count in topics.items()}
-    last_paragraph = -10
+    last_paragraph, recent = -10, None
     for sentence in article.sentences:
-        refs = _references(sentence, topics)
+        refs = _references(sentence, topics, recent)
         if any(named for _, _, named in refs):
             last_paragraph = sentence.paragraph
+        if refs:
+            recent = refs[0][1]  # the sentence's first coalition reference: usually its subject
         for cue in _CUES.finditer(sentence.text):
             coalition = _coalition_for(cue, refs)
             if coalition is None and cue.lastgroup in ("member_before", "applicant_before", "leader_before") \

@@ -40,6 +40,11 @@ _HOST_SPACE = re.compile(r"^\s*(?:airspace|skies|sky|soil|territory|border|borde
                          r"government|officials|authorities|president|minister|counterpart|media|economy|industry|"
                          r"firms?|companies|manufacturers?|producers?|ports?|cities|city|villages?|language|"
                          r"drones?|missiles?|strikes?|attacks?|shells?)\b", re.IGNORECASE)
+_HAS_FORCES = re.compile(r"^\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?(?:has|have|had|keeps?|kept|maintains?|maintained)"
+                         r"\s+(?:had\s+|been\s+)?(?:about|around|roughly|some|nearly|almost|over|more\s+than|up\s+to)?\s*"
+                         r"(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}?(?:troops|soldiers|forces|personnel|units|service\s*members|"
+                         r"jets|aircraft|fighters|a\s+(?:\w+\s+){0,2}(?:brigade|battalion|battlegroup|contingent|"
+                         r"detachment))\b", re.IGNORECASE)
 _GAP_WORD = re.compile(r"^[\w.'’/-]+$")
 _FUNCTION_WORDS = frozenset(["that", "which", "who", "whom", "whose", "its", "their", "his", "her", "the", "a", "an", "to", "of", "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "said", "says", "denied", "told", "as", "for", "from", "with", "by", "in", "on", "at", "than"])
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Aa]n?)\s+(?:[\w/-]+\s+){0,2}(?:unit|units|"
@@ -132,6 +137,10 @@ def _forces(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Mention]:
             out.append(m)  # "a NATO force ... led by Sweden"
             continue
         if _NOT_SUBJECT.search(head) and not m.extra.get("possessive"):
+            continue
+        if m.kind == "country" and not m.extra.get("possessive") and _HAS_FORCES.match(sentence.text[e:]) and \
+                _military_nouns().search(sentence.text, e, min(hi, e + 70)):
+            out.append(m)  # "Portugal has roughly 400 troops in Hungary", "France has had troops in Finland"
             continue
         following = [c for c in cues if 0 <= c.start() - e <= 40 and not re.search(
             r"[;:]|,(?!\s*(?:\w+ing|which|who)\b)", sentence.text[e:c.end()])]

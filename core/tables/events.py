@@ -20,7 +20,7 @@ _YEAR_EVENT = re.compile(
     r"(?:\bsince\s+$|\b(?:set\s+up|established|launched|founded|created|formed|opened|signed|began|started|built|"
     r"introduced|adopted|joined|became|inaugurated|agreed|completed|delivered|deployed|approved|announced|ordered|"
     r"bought|purchased|awarded|acquired|received|contracted)"
-    r"(?:\s+\w+){0,3}\s+in\s+$)", re.IGNORECASE)
+    r"(?:\s+[\w,€$£.-]+){0,6}\s+in\s+$)", re.IGNORECASE)
 _META_LINE = re.compile(r"^(?:By\s|Updated|Published|Posted)|\s\|\s|^\W*$")
 _DATELINE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'-]{2,}(?:,\s*[A-Z][\w .'-]*?)*,\s*$")
 _SKIP_FORMS = ("year_span",)
