@@ -22,10 +22,11 @@ def _jsonable(df: pd.DataFrame) -> list[dict]:
 def cmd_extract(args: argparse.Namespace) -> int:
     from core.export import write_csv
     from core.pipeline import extract_all
+    from core.read import one_line
 
     frames, failures = extract_all(args.paths)
     for failure in failures:
-        print(f"flankwatch: {failure}", file=sys.stderr)
+        print(f"flankwatch: {one_line(str(failure))}", file=sys.stderr)
     tables = [*CONTRACT_TABLES, "conflicts"]
     if args.format == "json":
         out = {t: _jsonable(frames[t]) for t in tables}
@@ -47,7 +48,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         report = ingest_with_dask(args.paths, args.db, args.dask, progress=not args.quiet)
     else:
-        report = ingest(args.paths, args.db, workers=args.workers, progress=not args.quiet)
+        batch = {"batch_size": args.batch_size} if args.batch_size else {}
+        report = ingest(args.paths, args.db, workers=args.workers, progress=not args.quiet, **batch)
     print(f"flankwatch: {report.files_seen} files seen, {report.files_stored} stored "
           f"({report.articles_stored} articles), {report.files_skipped} unchanged, "
           f"{len(report.failures)} failed", file=sys.stderr)
@@ -78,6 +80,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=None,
                         help="the store file (default: $FLANKWATCH_DB or store/flankwatch.duckdb)")
@@ -98,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dask", metavar="SCHEDULER",
                         help="run extraction on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--batch-size", type=_positive_int, default=None,
+                        help=argparse.SUPPRESS)  # files per transaction (tests of crash safety use small batches)
     _db_option(ingest)
     ingest.set_defaults(func=cmd_ingest)
 
@@ -117,8 +128,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except StoreError as error:
-        print(f"flankwatch: {error}", file=sys.stderr)
+        from core.read import one_line
+
+        print(f"flankwatch: {one_line(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("flankwatch: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output went away ('| head'): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1

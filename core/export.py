@@ -31,11 +31,14 @@ def _cell(value: object) -> object:
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `df` whose text cells cannot be evaluated as formulas."""
+    """A copy of `df` whose text cells (categories too) and column names cannot be evaluated as formulas."""
     out = df.copy()
     for column in out.columns:
+        if isinstance(out[column].dtype, pd.CategoricalDtype):
+            out[column] = out[column].astype(object)
         if out[column].dtype == object or str(out[column].dtype).startswith("str"):
             out[column] = out[column].map(lambda v: _cell(v) if v is not None else v)
+    out.columns = [neutralise(column) for column in out.columns]
     return out
 
 

@@ -20,11 +20,13 @@ import pandas as pd
 
 from core import link, store
 from core.pipeline import ArticleTables, extract_document, link_frames
-from core.read import expand_paths, read_file
+from core.read import expand_paths, one_line, read_file, storable
 from core.records import ReadFailure
 from core.schema import ARTICLE_TABLES, TABLES, column_names
 
 BATCH_SIZE = 500
+#: Key in the store's `meta` table, set by each batch and cleared by the relink that follows it.
+RELINK_PENDING = "relink_pending"
 
 
 @dataclass
@@ -66,19 +68,30 @@ def file_hash(path: str) -> str:
 
 
 def process_file(path: str) -> FileResult:
-    """Read and extract one file (runs in worker processes too)."""
-    result = FileResult(path, file_hash(path))
+    """Read and extract one file (runs in worker processes too).
+
+    Paths are kept as the store can hold them (`read.storable`: the odd bytes of a file name that
+    is not UTF-8 as escapes), reasons as one line.
+    """
+    result = FileResult(storable(path), file_hash(path))
     read = read_file(path)
     items = [read] if isinstance(read, ReadFailure) else read
     for item in items:
         if isinstance(item, ReadFailure):
-            result.failures.append(item)
-        else:
-            try:
-                result.articles.append(extract_document(item))
-            except Exception as error:  # a bug must not stop the batch: report it as this file's failure
-                result.failures.append(ReadFailure(item.path, f"extraction failed: {type(error).__name__}: {error}"))
+            result.failures.append(_storable_failure(item))
+            continue
+        try:
+            article = extract_document(item)
+        except Exception as error:  # a bug must not stop the batch: report it as this file's failure
+            result.failures.append(_storable_failure(
+                ReadFailure(item.path, f"extraction failed: {type(error).__name__}: {error}")))
+            continue
+        result.articles.append(article)
     return result
+
+
+def _storable_failure(failure: ReadFailure) -> ReadFailure:
+    return ReadFailure(storable(failure.path), one_line(failure.reason))
 
 
 def _known_hashes(db: Path) -> dict[str, str]:
@@ -94,6 +107,15 @@ def _known_hashes(db: Path) -> dict[str, str]:
         con.close()
 
 
+def _relink_pending(db: Path) -> bool:
+    """Whether batches were stored since the last relink (an ingest stopped before it relinked)."""
+    con = store.connect(db, read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM meta WHERE key = ?", [RELINK_PENDING]).fetchone()[0] > 0
+    finally:
+        con.close()
+
+
 def _results(paths: Iterable[str], known: dict[str, str], report: IngestReport,
              workers: int) -> Iterator[FileResult]:
     """FileResults for new or changed files; unchanged ones are counted and skipped."""
@@ -101,10 +123,10 @@ def _results(paths: Iterable[str], known: dict[str, str], report: IngestReport,
     for item in expand_paths(paths):
         if isinstance(item, ReadFailure):
             report.files_seen += 1
-            yield FileResult(item.path, "", failures=[item])
+            yield FileResult(storable(item.path), "", failures=[_storable_failure(item)])
             continue
         report.files_seen += 1
-        if known.get(item) and known[item] == file_hash(item):
+        if known.get(storable(item)) and known[storable(item)] == file_hash(item):
             report.files_skipped += 1
             continue
         todo.append(item)
@@ -119,29 +141,35 @@ def _results(paths: Iterable[str], known: dict[str, str], report: IngestReport,
 
 def ingest(paths: Iterable[str], db: Path | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
            progress: bool = True, notify: Callable[[str], None] | None = None) -> IngestReport:
-    """Add the articles under `paths` to the store at `db`."""
+    """Add the articles under `paths` to the store at `db`.
+
+    Raises `store.StoreError` when the store is not usable (not a Flankwatch store, damaged).
+    """
     db = Path(db) if db else store.default_db()
     notify = notify or (lambda message: print(f"flankwatch: {message}", file=sys.stderr))
     report = IngestReport()
     with store.writer_lock(db, notify=notify):
-        store.open_for_write(db).close()  # create the store (and check it is one) before any work
-        known = _known_hashes(db)
-        batch: list[FileResult] = []
-        bar = _progress_bar(progress)
-        changed = False
-        for result in _results(paths, known, report, workers):
-            bar.update(1)
-            for failure in result.failures:
-                notify(str(failure))
-            report.failures.extend(result.failures)
-            batch.append(result)
-            if len(batch) >= batch_size:
-                changed |= write_batch(db, batch, report)
-                batch = []
-        changed |= write_batch(db, batch, report)
-        bar.close()
-        if changed:
-            relink(db)
+        try:
+            store.open_for_write(db).close()  # create the store (and check it is one) before any work
+            known = _known_hashes(db)
+            batch: list[FileResult] = []
+            bar = _progress_bar(progress)
+            changed = _relink_pending(db)  # a previous ingest stored batches but was stopped before linking
+            for result in _results(paths, known, report, workers):
+                bar.update(1)
+                for failure in result.failures:
+                    notify(one_line(str(failure)))
+                report.failures.extend(result.failures)
+                batch.append(result)
+                if len(batch) >= batch_size:
+                    changed |= write_batch(db, batch, report)
+                    batch = []
+            changed |= write_batch(db, batch, report)
+            bar.close()
+            if changed:
+                relink(db)
+        except duckdb.Error as error:  # a damaged store: one clear message, not a traceback
+            raise store.unusable(db, error) from error
     return report
 
 
@@ -156,6 +184,7 @@ def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool
     if not batch:
         return False
     with store.write_transaction(db) as con:
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [RELINK_PENDING])
         seq = con.execute("SELECT coalesce(max(seq), 0) FROM files").fetchone()[0]
         _forget_files(con, [result.path for result in batch])
         existing = {r[0] for r in con.execute(
@@ -240,3 +269,4 @@ def relink(db: Path) -> None:
         con.unregister("dups")
         for table in ("sites", "programs", "conflicts"):
             store.replace_table(con, table, linked[table])
+        con.execute("DELETE FROM meta WHERE key = ?", [RELINK_PENDING])

@@ -9,6 +9,7 @@ charset_normalizer) are imported inside the functions that need them.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import errno
 import hashlib
 import io
@@ -109,7 +110,7 @@ def _os_reason(path: str, exc: OSError) -> str:
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadFailure]:
     """Expand `paths` and read every file: Documents and ReadFailures, in order; never raises."""
     for item in expand_paths(paths):
-        result = item if isinstance(item, ReadFailure) else read_file(item)
+        result = _with_storable_path(item) if isinstance(item, ReadFailure) else read_file(item)
         if isinstance(result, ReadFailure):
             yield result
         else:
@@ -121,8 +122,15 @@ def read_file(path: str) -> Result:
 
     A file that cannot be read at all gives a `ReadFailure`. Otherwise the result is a list;
     for JSON, JSON Lines and feeds it may hold a `ReadFailure` for a bad item beside the
-    Documents of the good ones.
+    Documents of the good ones. Paths in the results are `storable`.
     """
+    result = _read_file(path)
+    if storable(path) == path:
+        return result
+    return _with_storable_path(result) if isinstance(result, ReadFailure) else [*map(_with_storable_path, result)]
+
+
+def _read_file(path: str) -> Result:
     try:
         raw = _load_bytes(path)
         if isinstance(raw, ReadFailure):
@@ -137,6 +145,28 @@ def read_file(path: str) -> Result:
         return reader(path, raw)
     except Exception as exc:  # last resort: a reader bug must not stop the whole run
         return ReadFailure(path, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(path: str) -> str:
+    """A file name as text that can be encoded (printed, stored, exported): the bytes of a name
+    that is not UTF-8 (which Python holds as lone surrogates) written as '\\xNN' escapes.
+
+    >>> storable("caf\\udce9.txt"), storable("Kyiv.txt")
+    ('caf\\\\xe9.txt', 'Kyiv.txt')
+    """
+    return _SURROGATE.sub(_escape_undecodable, path) if _SURROGATE.search(path) else path
+
+
+def _escape_undecodable(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+def _with_storable_path(item: Document | ReadFailure) -> Document | ReadFailure:
+    return dataclasses.replace(item, path=storable(item.path))
 
 
 def _load_bytes(path: str) -> bytes | ReadFailure:
@@ -685,6 +715,8 @@ def _read_json(path: str, raw: bytes) -> Result:
         return ReadFailure(path, f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
     except RecursionError:
         return ReadFailure(path, "malformed JSON: nested too deeply")
+    except ValueError as exc:  # a number of thousands of digits
+        return ReadFailure(path, f"malformed JSON: {_one_line(exc)}")
     if isinstance(data, dict):
         item = _json_item(path, raw, data, None)
         return [item] if isinstance(item, Document) else ReadFailure(path, item)
@@ -717,6 +749,8 @@ def _jsonl_line(path: str, raw: bytes, line: str, n: int) -> Document | ReadFail
         return ReadFailure(f"{path}:line {n}", f"malformed JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
         return ReadFailure(f"{path}:line {n}", "malformed JSON: nested too deeply")
+    except ValueError as exc:  # a number of thousands of digits
+        return ReadFailure(f"{path}:line {n}", f"malformed JSON: {_one_line(exc)}")
     item = _json_item(path, raw, obj, n)
     return item if isinstance(item, Document) else ReadFailure(f"{path}:line {n}", item)
 
@@ -747,6 +781,7 @@ def _json_text(obj: dict) -> str:
         value = "\n".join(part for part in value if isinstance(part, str))
     if not isinstance(value, str):
         return ""
+    value = _no_surrogates(value)
     if _HTML_TAG.search(value):
         return _fragment_text(value)
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -760,7 +795,16 @@ def _json_source(value: object) -> str | None:
 
 
 def _json_str(value: object) -> str | None:
-    return _squash(value) or None if isinstance(value, str) else None
+    return _squash(_no_surrogates(value)) or None if isinstance(value, str) else None
+
+
+def _no_surrogates(text: str) -> str:
+    """Lone surrogates (JSON's '\\ud800' escapes) as U+FFFD: text that can be encoded and stored.
+
+    >>> _no_surrogates("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _first(obj: dict, keys: tuple[str, ...]) -> Any:
@@ -781,7 +825,7 @@ def _read_feed(path: str, raw: bytes) -> Result:
     """An RSS or Atom feed: one Document per entry ('#1', '#2', ...), the feed title as source."""
     import feedparser
 
-    feed = feedparser.parse(io.BytesIO(raw))  # a stream: never taken for a URL or a filename
+    feed = feedparser.parse(io.BytesIO(_valid_char_refs(raw)))  # a stream: never a URL or a filename
     if not feed.entries:
         if not feed.version:
             detail = feed.get("bozo_exception") or "no <rss>, <feed> or <rdf:RDF> root"
@@ -789,6 +833,25 @@ def _read_feed(path: str, raw: bytes) -> Result:
         return ReadFailure(path, "feed has no entries")
     source = _json_str(feed.feed.get("title"))
     return [_feed_entry(path, raw, entry, n, source) for n, entry in enumerate(feed.entries, start=1)]
+
+
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _valid_char_refs(raw: bytes) -> bytes:
+    """Character references to no character (a surrogate, beyond U+10FFFF) as U+FFFD: feedparser
+    raises on them.
+
+    >>> _valid_char_refs(b"a &#xD800; &#1114112; &#233;")
+    b'a &#xFFFD; &#xFFFD; &#233;'
+    """
+    return _CHAR_REF.sub(_valid_char_ref, raw) if b"&#" in raw else raw
+
+
+def _valid_char_ref(match: re.Match[bytes]) -> bytes:
+    digits = match[1]
+    code = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match[0]
 
 
 def _feed_entry(path: str, raw: bytes, entry: Any, n: int, source: str | None) -> Document | ReadFailure:
@@ -815,6 +878,25 @@ def _struct_date(parsed: time.struct_time | None) -> str | None:
 
 def _one_line(detail: object) -> str:
     return _squash(str(detail))[:200]
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(message: str) -> str:
+    """A message safe to print as one line: control characters (a newline in a file name) and
+    undecodable bytes written as backslash escapes.
+
+    >>> print(one_line("bad\\nname.txt: empty file"))
+    bad\\nname.txt: empty file
+    """
+    return _UNPRINTABLE.sub(_escape_char, message)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    if _SURROGATE.match(match.group()):  # an undecodable byte of a file name
+        return _escape_undecodable(match)
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 _READERS: dict[str, Callable[[str, bytes], Result]] = {

@@ -60,7 +60,8 @@ def connect(db: Path, read_only: bool, wait: float = 30.0) -> duckdb.DuckDBPyCon
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only)
+            # no extension is ever downloaded on our behalf (a SQLite file given as the store would)
+            return duckdb.connect(str(db), read_only=read_only, config={"autoinstall_known_extensions": False})
         except (duckdb.IOException, duckdb.Error) as error:
             if _is_lock_error(error) and time.monotonic() < deadline:
                 time.sleep(delay)
@@ -72,6 +73,12 @@ def connect(db: Path, read_only: bool, wait: float = 30.0) -> duckdb.DuckDBPyCon
             raise StoreError(f"{db}: cannot open the store ({_first_line(error)}); it may be corrupt or not a "
                              f"Flankwatch store: move it aside and run 'make store' or 'python -m core ingest' "
                              f"to build a new one") from error
+
+
+def unusable(db: Path, error: Exception) -> StoreError:
+    """The StoreError for a DuckDB error met while reading or writing the store (a damaged file)."""
+    return StoreError(f"{db}: cannot read or write the store ({_first_line(error)}); it may be corrupt: move it "
+                      f"aside and rebuild it with 'python -m core ingest'")
 
 
 def _first_line(error: Exception) -> str:
@@ -114,7 +121,20 @@ def _create_sql() -> list[str]:
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """Create the tables of a new store; refuse a store of another program or version."""
-    existing = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    _check_ours(con, db, _table_names(con))
+    con.execute("BEGIN TRANSACTION")
+    for statement in _create_sql():
+        con.execute(statement)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    con.execute("COMMIT")
+
+
+def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def _check_ours(con: duckdb.DuckDBPyConnection, db: Path, existing: set[str]) -> None:
+    """StoreError unless the file is a new (empty) or a Flankwatch store of this schema version."""
     if existing and "meta" not in existing:
         raise StoreError(f"{db}: this DuckDB file is not a Flankwatch store (tables: "
                          f"{', '.join(sorted(existing)[:5])}); point --db or FLANKWATCH_DB elsewhere")
@@ -123,16 +143,23 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, db: Path) -> None:
         if row and row[0] != SCHEMA_VERSION:
             raise StoreError(f"{db}: store schema version {row[0]}, this Flankwatch needs {SCHEMA_VERSION}; "
                              f"rebuild it with 'python -m core ingest' into a new file")
-    con.execute("BEGIN TRANSACTION")
-    for statement in _create_sql():
-        con.execute(statement)
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-    con.execute("COMMIT")
+
+
+def _no_store_yet(db: Path) -> bool:
+    """No store file, or an empty one (being created, or its creation was cut short)."""
+    try:
+        return db.stat().st_size == 0 and not db.is_dir()
+    except FileNotFoundError:
+        return True
+    except OSError:  # cannot tell: opening it will say why
+        return False
 
 
 def open_for_write(db: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection with the schema in place (creates the store on first use)."""
     db.parent.mkdir(parents=True, exist_ok=True)
+    if db.is_file() and _no_store_yet(db):  # a creation cut short (a kill) leaves an empty file
+        db.unlink()
     con = connect(db, read_only=False)
     try:
         ensure_schema(con, db)
@@ -193,13 +220,12 @@ def empty_frame(table: str) -> pd.DataFrame:
 def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES)) -> dict[str, pd.DataFrame]:
     """The store's tables as DataFrames; empty ones (with their columns) when there is no store yet."""
     db = Path(db) if db else default_db()
-    if not db.exists():
+    if _no_store_yet(db):
         return {t: empty_frame(t) for t in tables}
     con = connect(db, read_only=True)
     try:
-        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        if present and "meta" not in present:
-            raise StoreError(f"{db}: this DuckDB file is not a Flankwatch store; point FLANKWATCH_DB elsewhere")
+        present = _table_names(con)
+        _check_ours(con, db, present)
         frames = {}
         for table in tables:
             frames[table] = con.execute(f"SELECT * FROM {table}").df() if table in present else empty_frame(table)
@@ -219,12 +245,14 @@ def load_table(table: str, db: Path | None = None) -> pd.DataFrame:
 def article_text(article_id: str, db: Path | None = None) -> str | None:
     """The stored text of one article (what evidence offsets point into)."""
     db = Path(db) if db else default_db()
-    if not db.exists():
+    if _no_store_yet(db):
         return None
     con = connect(db, read_only=True)
     try:
         row = con.execute("SELECT text FROM article_texts WHERE article_id = ?", [article_id]).fetchone()
         return row[0] if row else None
+    except duckdb.Error as error:
+        raise unusable(db, error) from error
     finally:
         con.close()
 

@@ -68,6 +68,10 @@ DEPLOYMENT_CASES = [
      "to Ukraine.", {("DEU", "POL", "Rzeszów-Jasionka Airport", None)}),
     ("led by", "Finland, which hosts a NATO forward land force in Rovaniemi led by Sweden, said the unit would "
      "grow to 1,500 troops.", {("SWE", "FIN", "Rovaniemi", 1500)}),
+    ("country has troops", "France has had troops in Finland since 2021.", {("FRA", "FIN", None, None)}),
+    ("figure for several sites", "Portugal has roughly 400 troops in Hungary, most of them at Papa airbase and "
+     "the Bakony training area.", {("PRT", "HUN", None, 400), ("PRT", "HUN", "Pápa Air Base", None),
+                                   ("PRT", "HUN", "Bakony Combat Training Centre", None)}),
 ]
 
 
@@ -96,6 +100,10 @@ COALITION_CASES = [
     ("prepares to sign up is an applicant", "Spain prepares to sign up to the IT Coalition.", {("ESP", "applicant")}),
     ("demonym-led", "Estonia is a member of the German-led European Sky Shield Initiative.",
      {("EST", "member"), ("DEU", "leader")}),
+    ("whose members also include", "Denmark and the Netherlands co-lead the Air Force Capability Coalition, whose "
+     "members also include Poland and Portugal.",
+     {("DNK", "leader"), ("NLD", "leader"), ("POL", "member"), ("PRT", "member")}),
+    ("lower-case name", "Spain joined the drone coalition last year.", {("ESP", "member")}),
     ("inclusion is not membership", "With the inclusion of Belgium in the Drone Coalition, it could unite "
      "20 nations committed to Ukraine.", set()),
 ]

@@ -9,6 +9,7 @@ stay year-less and format as `--MM-DD`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -62,16 +63,19 @@ def find_dates(text: str, offset: int = 0) -> list[Mention]:
     >>> [format_date(m.value) for m in find_dates("On Sept. 9-10 and 12 December, in February 2024")]
     ['--09-10', '--12-12', '2024-02']
     """
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, disjoint, in order: starts and ends both sorted
+    ends: list[int] = []
     found: list[Mention] = []
     for form, pattern in _patterns():
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            before = bisect.bisect_left(starts, m.end())  # spans starting before this match ends ...
+            if before and ends[before - 1] > m.start():  # ... the last of which ends after it starts
                 continue
             value = _value(form, m)
             if value is None:
                 continue
-            taken.append((m.start(), m.end()))
+            starts.insert(before, m.start())
+            ends.insert(before, m.end())
             found.append(Mention("date", offset + m.start(), offset + m.end(), m.group(), value, {"form": form}))
     return sorted(found, key=lambda x: x.start)
 
@@ -152,7 +156,10 @@ def infer_years(dates: list[Mention], published: str | None, paragraph_of: dict[
         if form in ("weekday", "relative"):
             value = _resolve_relative(d.value, pub)
         elif form in ("day_month", "month_day", "month") and not d.value.get("year"):
-            value = {**d.value, "year": _pick_year(d, anchors, pub, paragraph_of)}
+            year = _pick_year(d, anchors, pub, paragraph_of)
+            if year and d.value.get("day") and not _valid(year, d.value["month"], d.value["day"]):
+                year = None  # 29 February and a year without one: no year rather than no such day
+            value = {**d.value, "year": year}
         else:
             value = d.value
         out.append(replace(d, value=value))
@@ -167,7 +174,9 @@ def _pick_year(d: Mention, anchors: list[Mention], pub: dt.date | None, paragrap
     if pub:
         month, day = d.value["month"], d.value.get("day") or 1
         year = pub.year
-        if _valid(year, month, day) and (dt.date(year, month, day) - pub).days > 62:
+        for _ in range(8):  # 29 February goes back to the last leap year
+            if _valid(year, month, day) and (dt.date(year, month, day) - pub).days <= 62:
+                break
             year -= 1
         return year
     if before:

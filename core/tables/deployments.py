@@ -229,7 +229,8 @@ def _analyse(sentence: AnnotatedSentence) -> list[Clause]:
         hosts, sites = _hosts(sentence, lo, hi)
         forces = [f for f in _forces(sentence, lo, hi)]
         clause = Clause(lo, hi, forces, hosts, sites)
-        clause.cue = bool(cue_re.search(sentence.text, lo, hi)) or bool(_personnel(sentence, lo, hi))
+        clause.cue = (bool(cue_re.search(sentence.text, lo, hi)) or bool(_personnel(sentence, lo, hi))
+                      or any(_HAS_FORCES.match(sentence.text[sentence.local(f)[1]:hi]) for f in forces))
         clauses.append(clause)
     return clauses
 
