@@ -41,10 +41,10 @@ _HOST_SPACE = re.compile(r"^\s*(?:airspace|skies|sky|soil|territory|border|borde
                          r"firms?|companies|manufacturers?|producers?|ports?|cities|city|villages?|language|"
                          r"drones?|missiles?|strikes?|attacks?|shells?)\b", re.IGNORECASE)
 _HAS_FORCES = re.compile(r"^\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?(?:has|have|had|keeps?|kept|maintains?|maintained)"
-                         r"\s+(?:had\s+|been\s+)?(?:about|around|roughly|some|nearly|almost|over|more\s+than|up\s+to)?\s*"
-                         r"(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}?(?:troops|soldiers|forces|personnel|units|service\s*members|"
-                         r"jets|aircraft|fighters|a\s+(?:\w+\s+){0,2}(?:brigade|battalion|battlegroup|contingent|"
-                         r"detachment))\b", re.IGNORECASE)
+                         r"\s+(?:had\s+|long\s+had\s+)?(?:about|around|roughly|some|nearly|almost|over|more\s+than|up\s+to)?"
+                         r"\s*(?:[\d,]+\s+)?(?:[A-Z][\w.'’-]*\s+|(?:combat|ground|special|additional|more|allied|armoured|"
+                         r"armored|mechanised|mechanized)\s+){0,2}(?:troops|soldiers|forces|personnel|service\s*members|"
+                         r"jets|aircraft|fighters)\b")
 _GAP_WORD = re.compile(r"^[\w.'’/-]+$")
 _FUNCTION_WORDS = frozenset(["that", "which", "who", "whom", "whose", "its", "their", "his", "her", "the", "a", "an", "to", "of", "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "said", "says", "denied", "told", "as", "for", "from", "with", "by", "in", "on", "at", "than"])
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Aa]n?)\s+(?:[\w/-]+\s+){0,2}(?:unit|units|"
