@@ -11,7 +11,7 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,16 +117,21 @@ def _relink_pending(db: Path) -> bool:
 
 
 def _results(paths: Iterable[str], known: dict[str, str], report: IngestReport,
-             workers: int) -> Iterator[FileResult]:
-    """FileResults for new or changed files; unchanged ones are counted and skipped."""
+             workers: int, labels: Mapping[str, str] | None = None) -> Iterator[FileResult]:
+    """FileResults for new or changed files; unchanged ones are counted and skipped.
+
+    `labels` maps a file's real path to the name it is stored under (an upload's own name,
+    rather than the temporary file it was written to)."""
+    labels = {storable(real): label for real, label in (labels or {}).items()}
     todo: list[str] = []
     for item in expand_paths(paths):
         if isinstance(item, ReadFailure):
             report.files_seen += 1
-            yield FileResult(storable(item.path), "", failures=[_storable_failure(item)])
+            yield relabel(FileResult(storable(item.path), "", failures=[_storable_failure(item)]), labels)
             continue
         report.files_seen += 1
-        if known.get(storable(item)) and known[storable(item)] == file_hash(item):
+        key = labels.get(storable(item), storable(item))
+        if known.get(key) and known[key] == file_hash(item):
             report.files_skipped += 1
             continue
         todo.append(item)
@@ -134,13 +139,32 @@ def _results(paths: Iterable[str], known: dict[str, str], report: IngestReport,
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(process_file, todo, chunksize=max(1, min(64, len(todo) // (workers * 8) or 1)))
+            for result in pool.map(process_file, todo, chunksize=max(1, min(64, len(todo) // (workers * 8) or 1))):
+                yield relabel(result, labels)
     else:
-        yield from map(process_file, todo)
+        for result in map(process_file, todo):
+            yield relabel(result, labels)
+
+
+def relabel(result: FileResult, labels: Mapping[str, str]) -> FileResult:
+    """Store a file's rows under its label: the file path and its articles' paths ('#n' kept)."""
+    label = labels.get(result.path)
+    if not label:
+        return result
+
+    def renamed(path: str) -> str:
+        return label + path[len(result.path):] if path.startswith(result.path) else label
+
+    for article in result.articles:
+        article.article["path"] = renamed(article.article["path"])
+    result.failures = [ReadFailure(renamed(f.path), f.reason) for f in result.failures]
+    result.path = label
+    return result
 
 
 def ingest(paths: Iterable[str], db: Path | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
-           progress: bool = True, notify: Callable[[str], None] | None = None) -> IngestReport:
+           progress: bool = True, notify: Callable[[str], None] | None = None,
+           labels: Mapping[str, str] | None = None) -> IngestReport:
     """Add the articles under `paths` to the store at `db`.
 
     Raises `store.StoreError` when the store is not usable (not a Flankwatch store, damaged).
@@ -155,7 +179,7 @@ def ingest(paths: Iterable[str], db: Path | None = None, workers: int = 1, batch
             batch: list[FileResult] = []
             bar = _progress_bar(progress)
             changed = _relink_pending(db)  # a previous ingest stored batches but was stopped before linking
-            for result in _results(paths, known, report, workers):
+            for result in _results(paths, known, report, workers, labels):
                 bar.update(1)
                 for failure in result.failures:
                     notify(one_line(str(failure)))

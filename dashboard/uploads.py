@@ -45,6 +45,17 @@ def save_uploads(uploads: list[tuple[str, bytes]], folder: str | None = None) ->
     return folder, saved
 
 
+def stored_name(name: str) -> str:
+    r"""The name an upload is stored under: 'upload/' and the file's own name without any folders
+    (a label in the store, never a path on disk).
+
+    >>> stored_name("../../etc/passwd.html"), stored_name("C:\\news\\report.txt")
+    ('upload/passwd.html', 'upload/report.txt')
+    """
+    base = PurePath(str(name).replace("\\", "/")).name.strip() or "unnamed"
+    return "upload/" + "".join(c for c in base if c.isprintable())[:200]
+
+
 def display_name(path: str, saved: list[Saved]) -> str:
     """The user's name for a stored path (items of a feed keep their '#n')."""
     for item in saved:

@@ -99,3 +99,18 @@ def test_every_input_format(tmp_path, name, content):
     assert proc.returncode == 0, proc.stderr
     budgets = json.loads(proc.stdout)["budgets"]
     assert [(b["amount"], b["funder_code"]) for b in budgets] == [(30_000_000, "LVA")]
+
+
+def test_labelled_ingest_stores_the_label_and_recognises_a_reupload(tmp_path):
+    from core.ingest import ingest
+    from core.store import load_table
+
+    db = tmp_path / "fw.duckdb"
+    for attempt in range(2):
+        folder = tmp_path / f"upload-{attempt}"  # every upload lands in a fresh temporary folder
+        folder.mkdir()
+        real = folder / "upload-001-abc.txt"
+        real.write_text((SEEDS / "000_eacac02b505d6a8a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        report = ingest([str(real)], db=db, progress=False, labels={str(real): "upload/belgium.txt"})
+        assert (report.articles_stored, report.files_skipped) == ((1, 0) if attempt == 0 else (0, 1))
+    assert list(load_table("articles", db)["path"]) == ["upload/belgium.txt"]

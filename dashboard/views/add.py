@@ -29,7 +29,8 @@ elif submitted:
         for first in range(0, len(saved), chunk):
             part = saved[first:first + chunk]
             report = ingest([s.path for s in part], db=data.db_path(), progress=False,
-                            notify=lambda message: notes.caption(widgets.md(message)))
+                            notify=lambda message: notes.caption(widgets.md(message)),
+                            labels={s.path: uploads.stored_name(s.name) for s in part})
             result["stored"] += report.articles_stored
             result["failures"] += [(uploads.display_name(f.path, saved), f.reason) for f in report.failures]
             done = min(first + chunk, len(saved))
