@@ -43,6 +43,7 @@ score: install
 	$(PY) ../shared/eval/score.py
 
 bench: install-test
+	$(PY) -m pip install --quiet -e '.[test,scale,bench]'
 	$(PY) -m benchmarks
 
 clean:
