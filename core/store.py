@@ -139,7 +139,8 @@ def _check_ours(con: duckdb.DuckDBPyConnection, db: Path, existing: set[str]) ->
         raise StoreError(f"{db}: this DuckDB file is not a Flankwatch store (tables: "
                          f"{', '.join(sorted(existing)[:5])}); point --db or FLANKWATCH_DB elsewhere")
     if "meta" in existing:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()  # no result left open
+        row = rows[0] if rows else None
         if row and row[0] != SCHEMA_VERSION:
             raise StoreError(f"{db}: store schema version {row[0]}, this Flankwatch needs {SCHEMA_VERSION}; "
                              f"rebuild it with 'python -m core ingest' into a new file")
