@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import math
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -27,15 +26,16 @@ from core import store
 from core.ingest import (
     FileResult,
     IngestReport,
-    _known_hashes,
+    _print_notice,
     _progress_bar,
     file_hash,
+    ingest_session,
     process_file,
-    relink,
+    report_failures,
     write_batch,
 )
 from core.pipeline import ArticleTables
-from core.read import expand_paths
+from core.read import expand_paths, storable
 from core.records import ReadFailure
 
 LOCAL = "local"
@@ -58,24 +58,19 @@ def ingest_with_dask(paths: Iterable[str], db: Path | None, scheduler: str, prog
     machine) or a scheduler's address such as tcp://10.0.0.5:8786.
     """
     db = Path(db) if db else store.default_db()
-    notify = notify or (lambda message: print(f"flankwatch: {message}", file=sys.stderr))
+    notify = notify or _print_notice
     report = IngestReport()
-    with store.writer_lock(db, notify=notify):
-        store.open_for_write(db).close()
-        known = _known_hashes(db)
+    with ingest_session(db, notify) as session:
         tasks: list[Task] = []
         for item in expand_paths(paths):  # a folder that cannot be read keeps its place in the order
             report.files_seen += 1
             if isinstance(item, ReadFailure):
                 tasks.append((len(tasks), item.path, "", item.reason))
             else:
-                tasks.append((len(tasks), item, known.get(item, ""), ""))
-        changed = False
+                tasks.append((len(tasks), item, session.known.get(storable(item), ""), ""))
         if tasks:
             with _client(scheduler) as client, _scratch(db) as scratch:
-                changed = _run(client, tasks, scratch, db, report, notify, progress, partition_files)
-        if changed:
-            relink(db)
+                session.changed |= _run(client, tasks, scratch, db, report, notify, progress, partition_files)
     return report
 
 
@@ -141,9 +136,7 @@ def _run(client, tasks: list[Task], scratch: Path, db: Path, report: IngestRepor
 def _store(db: Path, results: list[FileResult], report: IngestReport, notify: Callable[[str], None]) -> bool:
     """Report one partition's failures and write its results in one transaction."""
     for result in results:
-        for failure in result.failures:
-            notify(str(failure))
-        report.failures.extend(result.failures)
+        report_failures(result, report, notify)
     return write_batch(db, results, report)
 
 

@@ -7,6 +7,7 @@ the batch being written and a re-run completes it, with nothing doubled.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -170,31 +171,57 @@ def ingest(paths: Iterable[str], db: Path | None = None, workers: int = 1, batch
     Raises `store.StoreError` when the store is not usable (not a Flankwatch store, damaged).
     """
     db = Path(db) if db else store.default_db()
-    notify = notify or (lambda message: print(f"flankwatch: {message}", file=sys.stderr))
+    notify = notify or _print_notice
     report = IngestReport()
+    with ingest_session(db, notify) as session:
+        batch: list[FileResult] = []
+        bar = _progress_bar(progress)
+        for result in _results(paths, session.known, report, workers, labels):
+            bar.update(1)
+            report_failures(result, report, notify)
+            batch.append(result)
+            if len(batch) >= batch_size:
+                session.changed |= write_batch(db, batch, report)
+                batch = []
+        session.changed |= write_batch(db, batch, report)
+        bar.close()
+    return report
+
+
+def _print_notice(message: str) -> None:
+    print(f"flankwatch: {message}", file=sys.stderr)
+
+
+@dataclass
+class IngestSession:
+    """What an ingest needs to know while it holds the store: the stored hashes, and whether the
+    cross-article tables must be recomputed at the end."""
+
+    known: dict[str, str]
+    changed: bool
+
+
+@contextlib.contextmanager
+def ingest_session(db: Path, notify: Callable[[str], None]) -> Iterator[IngestSession]:
+    """Hold the writer lock, create (or check) the store, and re-link at the end if anything was
+    written — or if an earlier ingest stored batches but was stopped before linking. A damaged
+    store raises StoreError (one clear message, not a traceback). Shared by local and Dask ingest."""
     with store.writer_lock(db, notify=notify):
         try:
             store.open_for_write(db).close()  # create the store (and check it is one) before any work
-            known = _known_hashes(db)
-            batch: list[FileResult] = []
-            bar = _progress_bar(progress)
-            changed = _relink_pending(db)  # a previous ingest stored batches but was stopped before linking
-            for result in _results(paths, known, report, workers, labels):
-                bar.update(1)
-                for failure in result.failures:
-                    notify(one_line(str(failure)))
-                report.failures.extend(result.failures)
-                batch.append(result)
-                if len(batch) >= batch_size:
-                    changed |= write_batch(db, batch, report)
-                    batch = []
-            changed |= write_batch(db, batch, report)
-            bar.close()
-            if changed:
+            session = IngestSession(_known_hashes(db), _relink_pending(db))
+            yield session
+            if session.changed:
                 relink(db)
-        except duckdb.Error as error:  # a damaged store: one clear message, not a traceback
+        except duckdb.Error as error:
             raise store.unusable(db, error) from error
-    return report
+
+
+def report_failures(result: FileResult, report: IngestReport, notify: Callable[[str], None]) -> None:
+    """Say each failure of a file in one line and keep it in the report."""
+    for failure in result.failures:
+        notify(one_line(str(failure)))
+    report.failures.extend(result.failures)
 
 
 def _progress_bar(enabled: bool):

@@ -82,7 +82,22 @@ def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:
     return word in abbreviations or last in abbreviations or (len(last) == 1 and last.isupper())
 
 
+#: Longer "sentences" (hostile or broken text, never prose) are cut into chunks of at most this
+#: many characters, at a comma or a space, so that the table builders' cost per sentence is bounded.
+MAX_SENTENCE = 1500
+
+
 def _add_sentence(out: list[Sentence], offset: int, body: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        window = body[start:start + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        cut = cut + 1 if cut > MAX_SENTENCE // 2 else (window.rfind(" ") if window.rfind(" ") > 0 else MAX_SENTENCE)
+        _add_chunk(out, offset, body, start, start + cut)
+        start += cut
+    _add_chunk(out, offset, body, start, end)
+
+
+def _add_chunk(out: list[Sentence], offset: int, body: str, start: int, end: int) -> None:
     chunk = body[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     chunk = chunk.strip()

@@ -19,3 +19,12 @@ def test_fold_removes_diacritics_and_dashes():
 
 def test_tokens_keep_abbreviations():
     assert [t.raw for t in tokenize("the U.S. and the U.K.")] == ["the", "U.S.", "and", "the", "U.K."]
+
+
+def test_overlong_sentences_are_cut_into_bounded_chunks():
+    from core.text import MAX_SENTENCE
+
+    text = "Title\n" + "Belgium approved €30 million for drones, " * 400
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)

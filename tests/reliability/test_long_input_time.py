@@ -52,9 +52,6 @@ def _extract_seconds(size: int) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="core/tables: budgets._in_list, common.clause_bounds and the deployments "
-                                       "builder scan the whole sentence for each mention, quadratic in a long "
-                                       "sentence (80 KB of sums in one sentence: ~30 s; 1 MB: hours)")
 def test_a_long_sentence_of_sums_extracts_in_linear_time():
     small, large = _extract_seconds(4_000), _extract_seconds(16_000)
     assert large < 8 * small, f"4x the text took {large / small:.1f}x the time"
