@@ -38,7 +38,7 @@ def main() -> None:
     try:
         tables = data.tables()
     except StoreError as error:
-        st.error(str(error), icon=":material/error:")
+        st.error(widgets.md(str(error)), icon=":material/error:")
         st.caption(f"Store: {data.db_path()}. Set FLANKWATCH_DB to use another store.")
         st.button("Try again", key="app_retry", icon=":material/refresh:")
         st.stop()
