@@ -63,9 +63,7 @@ def _start_reader(db: Path, stop: Path) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
 
 
-@pytest.mark.slow
-def test_reader_in_a_loop_while_ingest_writes(corpora, reference: Path, tmp_path: Path):
-    db, stop = tmp_path / "store.duckdb", tmp_path / "stop"
+def _read_while_writing(corpora, db: Path, stop: Path) -> list[int]:
     reader = _start_reader(db, stop)
     time.sleep(1.5)  # the reader is looping (on a store that does not exist yet)
     writer = cli("ingest", *corpora, "--db", db, "--batch-size", BATCH, "--quiet")
@@ -78,10 +76,22 @@ def test_reader_in_a_loop_while_ingest_writes(corpora, reference: Path, tmp_path
     assert seen["errors"] == []
     articles = [count[0] for count in seen["counts"]]
     print(f"{len(articles)} loads while writing; articles seen: {sorted(set(articles))}")
-    assert len(set(articles)) >= 3, "the reader should see the store grow batch by batch"
     assert articles == sorted(articles), "a reader never sees rows disappear"
     assert all(n % BATCH == 0 or n == articles[-1] for n in articles), "a reader never sees half a batch"
-    assert_same_store(db, reference)
+    return articles
+
+
+@pytest.mark.slow
+def test_reader_in_a_loop_while_ingest_writes(corpora, reference: Path, tmp_path: Path):
+    # Whether the reader gets the CPU between two batches depends on the machine's load, so the
+    # scenario may run twice; every other assertion holds on every run.
+    for attempt in range(2):
+        db, stop = tmp_path / f"store-{attempt}.duckdb", tmp_path / f"stop-{attempt}"
+        articles = _read_while_writing(corpora, db, stop)
+        assert_same_store(db, reference)
+        if len(set(articles)) >= 3:
+            break
+    assert len(set(articles)) >= 3, "the reader should see the store grow batch by batch"
 
 
 @pytest.mark.slow
