@@ -136,18 +136,11 @@ def bench_ingest(s: Settings) -> Table:
 
 def _link_steps(db: Path) -> dict[str, Callable[[], object]]:
     """The cross-article steps of `core.ingest.relink`, each a callable over the store's rows."""
-    from core import link, store
+    from core import link
+    from core.ingest import load_link_inputs
 
-    frames = store.load_tables(db, ("articles", "site_mentions", "roles", "deployments"))
-    con = store.connect(db, read_only=True)
-    try:
-        prints = con.execute(
-            "SELECT f.article_id, f.words, f.numbers, f.names FROM fingerprints f JOIN articles a USING (article_id) "
-            "ORDER BY a.published NULLS LAST, f.seq").fetchall()
-        mentions = con.execute("SELECT * FROM program_mentions").df()
-    finally:
-        con.close()
-    fingerprints = [(r[0], {"words": r[1], "numbers": r[2], "names": r[3]}) for r in prints]
+    frames, fingerprints = load_link_inputs(db)
+    mentions = frames["program_mentions"]
     duplicates = link.find_duplicates(fingerprints)
     return {
         "find_duplicates": lambda: link.find_duplicates(fingerprints),

@@ -295,11 +295,9 @@ def _record_file(con: duckdb.DuckDBPyConnection, result: FileResult, seq: int, r
             rows.setdefault(table, []).extend(table_rows)
 
 
-def relink(db: Path) -> None:
-    """Recompute the cross-article tables (duplicates, sites, programs, conflicts) in one transaction.
-
-    The store is read with a read-only connection and the Python work done before the write
-    connection is opened, so readers are locked out only while the results are written."""
+def load_link_inputs(db: Path) -> tuple[dict[str, pd.DataFrame], list[tuple[str, dict]]]:
+    """What the cross-article steps read: the rows they link, and every article's fingerprint in
+    order (earliest published first, then ingest order), read with a read-only connection."""
     frames = store.load_tables(db, ("articles", "site_mentions", "roles", "deployments"))
     con = store.connect(db, read_only=True)
     try:
@@ -309,7 +307,16 @@ def relink(db: Path) -> None:
         frames["program_mentions"] = con.execute("SELECT * FROM program_mentions").df()
     finally:
         con.close()
-    duplicates = link.find_duplicates([(r[0], {"words": r[1], "numbers": r[2], "names": r[3]}) for r in prints])
+    return frames, [(r[0], {"words": r[1], "numbers": r[2], "names": r[3]}) for r in prints]
+
+
+def relink(db: Path) -> None:
+    """Recompute the cross-article tables (duplicates, sites, programs, conflicts) in one transaction.
+
+    The store is read with a read-only connection and the Python work done before the write
+    connection is opened, so readers are locked out only while the results are written."""
+    frames, fingerprints = load_link_inputs(db)
+    duplicates = link.find_duplicates(fingerprints)
     linked = link_frames(frames, duplicates)
     dup_frame = pd.DataFrame({"article_id": list(duplicates), "dup": list(duplicates.values())},
                              columns=["article_id", "dup"])
