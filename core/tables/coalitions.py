@@ -173,10 +173,6 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
     return list(rows.values())
 
 
-def _nearest(named: list[tuple[int, str]], pos: int) -> str | None:
-    return min(named, key=lambda n: abs(n[0] - pos))[1] if named else None
-
-
 def _keep(rows: dict, article_id: str, sentence: AnnotatedSentence, coalition: str, role: str, code: str,
           clause: tuple[int, int]) -> None:
     key = (coalition, code)
