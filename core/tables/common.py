@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from functools import cache
 
 from core import refdata
-from core.annotate import Annotated, AnnotatedSentence
+from core.annotate import AnnotatedSentence
 from core.records import Mention
 from core.tables.places import is_government
 
@@ -76,23 +75,19 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
 def country_mentions(sentence: AnnotatedSentence) -> list[Mention]:
     """Mentions in the sentence that stand for a country: names, demonyms, services, and
     capitals used as governments ("Paris is sending", typed as kind 'country')."""
+    cached = sentence.__dict__.get("_country_mentions")
+    if cached is not None:  # every builder asks, often once per mention: compute once per sentence
+        return cached
     out = []
     for m in sentence.names:
         if m.kind in COUNTRY_TYPES and m.value.code:
             out.append(m)
         elif m.kind == "site" and is_government(sentence, m):
             out.append(replace(m, kind="country"))
+    sentence.__dict__["_country_mentions"] = out
     return out
 
 
 def evidence(sentence: AnnotatedSentence) -> dict:
     """The evidence columns of a row read from `sentence`."""
     return {"evidence": sentence.text, "start": sentence.sentence.start, "end": sentence.sentence.end}
-
-
-def main_countries(article: Annotated) -> Counter[str]:
-    """How often each country is named in the article (names, demonyms, services)."""
-    counts: Counter[str] = Counter()
-    for s in article.sentences:
-        counts.update(m.value.code for m in country_mentions(s))
-    return counts
