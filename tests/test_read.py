@@ -488,7 +488,7 @@ def meta_tags(page: str) -> dict[str, str]:
     """What the page's own tags say, read with regular expressions (independently of core.read)."""
     tags = dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', page))
     title = html.unescape(re.search(r"<title>(.*?)</title>", page).group(1))
-    site = tags.get("og:site_name") or re.split(r" [|-] ", title)[-1]
+    site = html.unescape(tags.get("og:site_name") or re.split(r" [|-] ", title)[-1])
     return {
         "title": html.unescape(
             tags.get("og:title") or title.rsplit(f" | {site}", 1)[0].rsplit(f" - {site}", 1)[0]
@@ -520,4 +520,12 @@ def test_dev_txt_files_read_and_only_real_datelines_count():
     }
     assert docs and all(isinstance(doc, Document) for doc in docs.values())
     dated = {name: (doc.published, doc.source) for name, doc in docs.items() if doc.published or doc.source}
-    assert dated == {"b03_zapad-2025-poland-border.txt": ("2025-09-12", "Eastern Flank Daily")}
+    assert dated == {
+        "b03_zapad-2025-poland-border.txt": ("2025-09-12", "Eastern Flank Daily"),
+        "d03_iris-t-latvia-estonia.txt": ("2026-02-18", "Baltic Desk"),
+        "d04_moldova-drones-ceadir-lunga.txt": ("2025-02-14", None),  # "CHISINAU, Feb. 14, 2025 (Prut Wire) -"
+        "d07_lithuania-gerbera-drone-gaiziunai.txt": ("2025-08-05", "Defence Desk"),
+        "d08_b9-nordic-summit-vilnius.txt": ("2025-06-02", None),  # "VILNIUS, June 2, 2025 -"
+        "d13_f16-viper-slovakia-bulgaria.txt": ("2025-12-31", "Air Power Desk"),
+        "d14_flank-briefing-mines-safe-san.txt": ("2026-02-10", "Flank Briefing, weekly edition"),
+    }
