@@ -17,7 +17,8 @@ from tests.conftest import SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 KEEP = {
-    "budgets": ("amount", "currency", "funder_code", "kind", "year_start", "year_end", "evidence"),
+    "budgets": ("budget_id", "amount", "currency", "funder_code", "recipient_code", "kind", "part_of", "year_start",
+                "year_end", "evidence"),
     "deployments": ("force_code", "host_code", "site", "personnel", "status"),
     "coalitions": ("coalition", "member_code", "role", "date"),
     "events": ("date", "event_type"),

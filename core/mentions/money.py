@@ -306,11 +306,15 @@ _CONVERSION = re.compile(r"\(\s*(?:about|around|roughly|approximately|approx\.?|
 
 
 def _mark_conversions(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
-    """A sum given again in another currency in brackets ("200 billion zlotys (about $55 billion)")."""
+    """A sum given again in another currency in brackets ("200 billion zlotys (about $55 billion)"), and
+    both sides of an exchange rate ("$1 = 10.4 crowns"), marked with `conversion_of`."""
     out = found[:1]
     for prev, cur in zip(found, found[1:], strict=False):
         between = text[prev.end - offset:cur.start - offset]
-        if len(between) < 20 and _CONVERSION.search(between):
+        if between.strip() == "=":  # an exchange rate, "$1 = 10.4 crowns": neither side is a sum of money
+            out[-1] = replace(out[-1], value=replace(out[-1].value, conversion_of=cur.start))
+            cur = replace(cur, value=replace(cur.value, conversion_of=prev.start))
+        elif len(between) < 20 and _CONVERSION.search(between):
             cur = replace(cur, value=replace(cur.value, conversion_of=prev.start))
         out.append(cur)
     return out
