@@ -27,7 +27,7 @@ def test_find_dates(text, expected):
 
 def test_year_span():
     (span,) = find_dates("implemented between 2025 and 2028")
-    assert (span.value["year"], span.value["year_end"]) == (2025, 2028)
+    assert (span.value.year, span.value.year_end) == (2025, 2028)
 
 
 def _infer(text, published):

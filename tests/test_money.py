@@ -25,13 +25,13 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_find_money(text, expected):
-    assert [(m.value["amount"], m.value["currency"]) for m in find_money(text)] == expected
+    assert [(m.value.amount, m.value.currency) for m in find_money(text)] == expected
 
 
 def test_conversion_in_brackets_is_marked():
     found = find_money("200 billion zlotys (about $55 billion) for defence")
-    assert "conversion_of" not in found[0].extra
-    assert "conversion_of" in found[1].extra
+    assert found[0].value.conversion_of is None
+    assert found[1].value.conversion_of is not None
 
 
 def test_offsets_point_at_raw_text():

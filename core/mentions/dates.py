@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from core import refdata
-from core.records import Mention
+from core.records import DateValue, Mention
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -54,18 +54,18 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def find_dates(text: str, offset: int = 0) -> list[Mention]:
+def find_dates(text: str, offset: int = 0) -> list[Mention[DateValue]]:
     """Dates in `text`, earliest form first where spans overlap.
 
-    Each value is a dict with `year`, `month`, `day` (None where the text does not say),
-    and for spans `year_end` / `day_end`; `extra["form"]` names the form matched.
+    Each value is a `DateValue` with `year`, `month`, `day` (None where the text does not say),
+    for spans `year_end` / `day_end`, and `form` naming the form matched.
 
     >>> [format_date(m.value) for m in find_dates("On Sept. 9-10 and 12 December, in February 2024")]
     ['--09-10', '--12-12', '2024-02']
     """
     starts: list[int] = []  # the spans taken so far, disjoint, in order: starts and ends both sorted
     ends: list[int] = []
-    found: list[Mention] = []
+    found: list[Mention[DateValue]] = []
     for form, pattern in _patterns():
         for m in pattern.finditer(text):
             before = bisect.bisect_left(starts, m.end())  # spans starting before this match ends ...
@@ -76,36 +76,31 @@ def find_dates(text: str, offset: int = 0) -> list[Mention]:
                 continue
             starts.insert(before, m.start())
             ends.insert(before, m.end())
-            found.append(Mention("date", offset + m.start(), offset + m.end(), m.group(), value, {"form": form}))
+            found.append(Mention("date", offset + m.start(), offset + m.end(), m.group(), value))
     return sorted(found, key=lambda x: x.start)
 
 
-def _value(form: str, m: re.Match[str]) -> dict | None:
+def _value(form: str, m: re.Match[str]) -> DateValue | None:
     g = m.groupdict()
     month = _months().get(g["month"].rstrip(".").lower()) if g.get("month") else None
     if g.get("mon"):
         month = int(g["mon"])
     year = int(g["year"]) if g.get("year") else None
     day = int(g["day"]) if g.get("day") else None
-    value = {"year": year, "month": month, "day": day}
-    if g.get("day_end"):
-        value["day_end"] = int(g["day_end"])
-        value["day"] = int(g["day_end"])  # "Sept. 9-10": the happening ends on the 10th
-    if g.get("year_end"):
-        value["year_end"] = int(g["year_end"])
-        if value["year_end"] < year:
-            return None
-    if g.get("weekday"):
-        value["weekday"] = _WEEKDAYS.index(g["weekday"].lower())
-    if g.get("rel"):
-        value["relative"] = g["rel"].lower()
-    if form == "month_year" and g.get("part"):
-        value["part"] = g["part"].lower()
-    if form == "month" and g.get("lead"):
-        value["lead"] = g["lead"].lower()
+    day_end = int(g["day_end"]) if g.get("day_end") else None
+    if day_end is not None:
+        day = day_end  # "Sept. 9-10": the happening ends on the 10th
+    year_end = int(g["year_end"]) if g.get("year_end") else None
+    if year_end is not None and year is not None and year_end < year:
+        return None
     if day is not None and month is not None and not _valid(year or 2024, month, day):
         return None
-    return value
+    return DateValue(
+        form, year, month, day, year_end=year_end, day_end=day_end,
+        weekday=_WEEKDAYS.index(g["weekday"].lower()) if g.get("weekday") else None,
+        relative=g["rel"].lower() if g.get("rel") else None,
+        part=g["part"].lower() if form == "month_year" and g.get("part") else None,
+        lead=g["lead"].lower() if form == "month" and g.get("lead") else None)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -116,15 +111,15 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def format_date(value: dict | None) -> str | None:
+def format_date(value: DateValue | None) -> str | None:
     """ISO 8601 at the value's precision; `--MM-DD` for a day and month without a year.
 
-    >>> format_date({"year": 2025, "month": 3, "day": None}), format_date({"year": None, "month": 12, "day": 12})
+    >>> format_date(DateValue("month_year", 2025, 3)), format_date(DateValue("day_month", None, 12, 12))
     ('2025-03', '--12-12')
     """
-    if not value:
+    if value is None:
         return None
-    year, month, day = value.get("year"), value.get("month"), value.get("day")
+    year, month, day = value.year, value.month, value.day
     if year and month and day:
         return f"{year:04d}-{month:02d}-{day:02d}"
     if year and month:
@@ -139,7 +134,8 @@ def format_date(value: dict | None) -> str | None:
 _ANCHOR_FORMS = ("iso", "numeric", "day_month", "month_day", "month_year")
 
 
-def infer_years(dates: list[Mention], published: str | None, paragraph_of: dict[int, int]) -> list[Mention]:
+def infer_years(dates: list[Mention[DateValue]], published: str | None,
+                paragraph_of: dict[int, int]) -> list[Mention[DateValue]]:
     """Give year-less dates a year where that is safe.
 
     In order: the nearest explicit year before it in the same paragraph; the publication
@@ -149,30 +145,31 @@ def infer_years(dates: list[Mention], published: str | None, paragraph_of: dict[
     `paragraph_of` maps a mention's start to its paragraph number.
     """
     pub = _parse_iso(published)
-    anchors = [d for d in dates if d.extra.get("form") in _ANCHOR_FORMS and d.value.get("year")]
+    anchors = [d for d in dates if d.value.form in _ANCHOR_FORMS and d.value.year]
     out = []
     for d in dates:
-        form = d.extra.get("form")
+        form = d.value.form
         if form in ("weekday", "relative"):
-            value = _resolve_relative(d.value, pub)
-        elif form in ("day_month", "month_day", "month") and not d.value.get("year"):
+            resolved = _resolve_relative(d.value, pub)  # unresolved: no year, month or day (formats as None)
+            out.append(replace(d, value=resolved) if resolved else d)
+            continue
+        if form in ("day_month", "month_day", "month") and not d.value.year:
             year = _pick_year(d, anchors, pub, paragraph_of)
-            if year and d.value.get("day") and not _valid(year, d.value["month"], d.value["day"]):
+            if year and d.value.day and d.value.month and not _valid(year, d.value.month, d.value.day):
                 year = None  # 29 February and a year without one: no year rather than no such day
-            value = {**d.value, "year": year}
-        else:
-            value = d.value
-        out.append(replace(d, value=value))
+            d = replace(d, value=replace(d.value, year=year))
+        out.append(d)
     return out
 
 
-def _pick_year(d: Mention, anchors: list[Mention], pub: dt.date | None, paragraph_of: dict[int, int]) -> int | None:
+def _pick_year(d: Mention[DateValue], anchors: list[Mention[DateValue]], pub: dt.date | None,
+               paragraph_of: dict[int, int]) -> int | None:
     before = [a for a in anchors if a.start < d.start]
     same_para = [a for a in before if paragraph_of.get(a.start) == paragraph_of.get(d.start)]
     if same_para:
-        return same_para[-1].value["year"]
-    if pub:
-        month, day = d.value["month"], d.value.get("day") or 1
+        return same_para[-1].value.year
+    if pub and d.value.month:
+        month, day = d.value.month, d.value.day or 1
         year = pub.year
         for _ in range(8):  # 29 February goes back to the last leap year
             if _valid(year, month, day) and (dt.date(year, month, day) - pub).days <= 62:
@@ -180,27 +177,28 @@ def _pick_year(d: Mention, anchors: list[Mention], pub: dt.date | None, paragrap
             year -= 1
         return year
     if before:
-        return before[-1].value["year"]
+        return before[-1].value.year
     if anchors:
-        return max(a.value["year"] for a in anchors)
+        return max(a.value.year or 0 for a in anchors) or None
     return None
 
 
-def _resolve_relative(value: dict, pub: dt.date | None) -> dict | None:
+def _resolve_relative(value: DateValue, pub: dt.date | None) -> DateValue | None:
+    """A weekday or relative word dated against the publication date (None without one)."""
     if pub is None:
         return None
-    if "weekday" in value:
-        back = (pub.weekday() - value["weekday"]) % 7
+    if value.weekday is not None:
+        back = (pub.weekday() - value.weekday) % 7
         day = pub - dt.timedelta(days=back)
-        return {"year": day.year, "month": day.month, "day": day.day}
-    rel = value.get("relative")
+        return replace(value, year=day.year, month=day.month, day=day.day)
+    rel = value.relative
     if rel in ("yesterday", "today"):
         day = pub - dt.timedelta(days=1 if rel == "yesterday" else 0)
-        return {"year": day.year, "month": day.month, "day": day.day}
+        return replace(value, year=day.year, month=day.month, day=day.day)
     shift = {"this year": 0, "earlier this year": 0, "last year": -1, "next year": 1}.get(rel or "")
     if shift is None:
         return None
-    return {"year": pub.year + shift, "month": None, "day": None}
+    return replace(value, year=pub.year + shift)
 
 
 def _parse_iso(text: str | None) -> dt.date | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from core import refdata
-from core.records import Mention
+from core.records import Mention, Money
 
 _NUMBER = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # The same before a currency word, where most attempts fail: bounded digit groups, and a plain run of
@@ -125,16 +126,16 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end() if m.end() > at else at + 1
 
 
-def find_money(text: str, offset: int = 0) -> list[Mention]:
+def find_money(text: str, offset: int = 0) -> list[Mention[Money]]:
     """Sums of money in `text`, each with amount (currency units) and ISO currency.
 
-    >>> [m.value for m in find_money("a €140.8 million program and 45 million euros")]
-    [{'amount': 140800000.0, 'currency': 'EUR'}, {'amount': 45000000.0, 'currency': 'EUR'}]
-    >>> [m.value for m in find_money("US$400 million, £200m, PLN 1.2 billion, $1.5bn")]  # doctest: +NORMALIZE_WHITESPACE
-    [{'amount': 400000000.0, 'currency': 'USD'}, {'amount': 200000000.0, 'currency': 'GBP'},
-     {'amount': 1200000000.0, 'currency': 'PLN'}, {'amount': 1500000000.0, 'currency': 'USD'}]
+    >>> [(m.value.amount, m.value.currency) for m in find_money("a €140.8 million program and 45 million euros")]
+    [(140800000.0, 'EUR'), (45000000.0, 'EUR')]
+    >>> [(m.value.amount, m.value.currency)
+    ...  for m in find_money("US$400 million, £200m, PLN 1.2 billion, $1.5bn")]  # doctest: +NORMALIZE_WHITESPACE
+    [(400000000.0, 'USD'), (200000000.0, 'GBP'), (1200000000.0, 'PLN'), (1500000000.0, 'USD')]
     """
-    found: list[Mention] = []
+    found: list[Mention[Money]] = []
     for m in _matches(text):
         mention = _to_mention(m, offset)
         if mention is not None:
@@ -142,7 +143,7 @@ def find_money(text: str, offset: int = 0) -> list[Mention]:
     return _mark_conversions(text, found, offset)
 
 
-def _to_mention(m: re.Match[str], offset: int) -> Mention | None:
+def _to_mention(m: re.Match[str], offset: int) -> Mention[Money] | None:
     if m.group("pre"):
         number, currency = m.group("num"), _currency(m.group("pre"))
         scale = m.group("scale") or m.group("scale_hi")  # "$80-100 million": the scale covers both
@@ -155,24 +156,27 @@ def _to_mention(m: re.Match[str], offset: int) -> Mention | None:
     amount = round(value * _scale(scale), 2)
     if amount <= 0:
         return None
-    extra: dict = {"qualifier": " ".join(m.group("qual").split()).lower() if m.group("qual") else None}
+    qualifier = " ".join(m.group("qual").split()).lower() if m.group("qual") else None
+    high = None
     if m.group("pre") and m.group("num_hi"):
-        high = parse_number(m.group("num_hi"))
-        if high is not None:
-            extra["high"] = round(high * _scale(m.group("scale_hi") or scale), 2)
+        upper = parse_number(m.group("num_hi"))
+        if upper is not None:
+            high = round(upper * _scale(m.group("scale_hi") or scale), 2)
     start = m.start("pre") if m.group("pre") else m.start("num2" if m.group("num2") else "numw")
     return Mention("money", offset + start, offset + m.end(), m.group()[start - m.start():],
-                   {"amount": amount, "currency": currency}, extra)
+                   Money(amount, currency, high=high, qualifier=qualifier))
 
 
 _CONVERSION = re.compile(r"\(\s*(?:about|around|roughly|approximately|approx\.?|some|or|c\.|ca\.|~|=|equal to)?\s*$",
                          re.IGNORECASE)
 
 
-def _mark_conversions(text: str, found: list[Mention], offset: int) -> list[Mention]:
+def _mark_conversions(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
     """A sum given again in another currency in brackets ("200 billion zlotys (about $55 billion)")."""
+    out = found[:1]
     for prev, cur in zip(found, found[1:], strict=False):
         between = text[prev.end - offset:cur.start - offset]
         if len(between) < 20 and _CONVERSION.search(between):
-            cur.extra["conversion_of"] = prev.start
-    return found
+            cur = replace(cur, value=replace(cur.value, conversion_of=prev.start))
+        out.append(cur)
+    return out

@@ -31,8 +31,8 @@ TYPE_PRIORITY = ("incident", "establishment", "agreement", "procurement", "deliv
 
 def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
     """Whether a date mention marks a happening (not a deadline, period, byline or dateline)."""
-    form = d.extra.get("form")
-    if d.value is None or form in _SKIP_FORMS or not format_date(d.value):
+    form = d.value.form
+    if form in _SKIP_FORMS or not format_date(d.value):
         return False
     start, _ = sentence.local(d)
     head = sentence.text[:start]
@@ -42,7 +42,7 @@ def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
         return False
     if _DEADLINE.search(head[-30:]):
         return False
-    if form == "relative" and not d.value.get("month"):
+    if form == "relative" and not d.value.month:
         return False
     if form == "year":
         return _YEAR_EVENT.search(head[-60:]) is not None
