@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from core.mentions.dates import find_dates, format_date
+from core.records import DateValue
 
 _MONTH_WORD = r"[A-Za-z]{3,9}\.?"  # any month-like word; `find_dates` decides whether it is a month
 _DATE_SHAPES = (
@@ -76,8 +77,8 @@ def _full_date(text: str) -> str | None:
     text = _WORD.sub(lambda word: word[0].capitalize(), _ISO_TIME.sub(" ", text))
     for mention in find_dates(text):
         value = mention.value
-        if isinstance(value, dict) and all(value.get(part) for part in ("year", "month", "day")):
-            return format_date({"year": value["year"], "month": value["month"], "day": value["day"]})
+        if value.year and value.month and value.day and not value.year_end:
+            return format_date(DateValue("full", value.year, value.month, value.day))
     return None
 
 
