@@ -83,8 +83,7 @@ def _setuptools_builds_wheels() -> bool:
 
 def build_wheel(out: Path) -> Path:
     """The project's wheel, built into `out` (offline when this environment can build it)."""
-    isolation = [] if _setuptools_builds_wheels() else ["--use-pep517"]
-    flags = ["--no-build-isolation"] if not isolation else isolation
+    flags = ["--no-build-isolation"] if _setuptools_builds_wheels() else ["--use-pep517"]
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", *flags, "-w", str(out), str(ROOT)],
                    check=True, capture_output=True, text=True)
     [wheel] = out.glob("flankwatch-*.whl")
