@@ -44,7 +44,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("budget_id", "str", "stable id: the article's id and the row's ordinal (<article_id>-b<n>)"),
         ("amount", "float", "amount in currency units (€140.8 million -> 140800000); a range's larger figure"),
         ("currency", "str", "ISO 4217 code"),
-        ("amount_eur", "float", "amount converted to euros with data/currency_rates.csv, null where no rate fits"),
+        ("amount_eur", "float", "amount in euros at the rate eur_rate_date and eur_rate_basis name; null where no rate fits"),
+        ("eur_rate_date", "str", "ISO date of the ECB rate used, or the year of an annual mean; null for euros"),
+        ("eur_rate_basis", "str", "why that rate: the article's date or the budget's first year, and its source"),
         ("funder_code", "str", "ISO alpha-3 of the funding country, null for collective or non-state funders"),
         ("funder", "str", "funding country's name or the actor (coalition, EU, NATO)"),
         ("recipient_code", "str", "ISO alpha-3 of the country whose forces or people the money equips or supports "

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
+from core.currency import eur_columns
 from core.records import Mention
 from core.tables.budget_facets import budget_kind, budget_program, budget_purpose, budget_years
 from core.tables.budget_shares import default_recipients, inherit_from_parents, link_shares
@@ -202,7 +203,7 @@ def _row(article: Annotated, sentence: AnnotatedSentence, money: Mention, funder
     between = sentence.text[sentence.local(earlier[-1])[1]:start] if earlier else ""
     amount = money.value.high or money.value.amount  # a range is one row with its larger figure
     return {"article_id": article.article_id, "budget_id": None, "amount": amount,
-            "currency": money.value.currency, "amount_eur": None,
+            "currency": money.value.currency, "amount_eur": None, "eur_rate_date": None, "eur_rate_basis": None,
             "funder_code": funder.code if funder else None, "funder": funder.name if funder else None,
             "recipient_code": recipient.code if recipient else None,
             "recipient": recipient.name if recipient else None,
@@ -269,9 +270,8 @@ def _merge_repeats(rows: list[dict]) -> list[dict]:
 
 def finish_rows(article: Annotated, rows: list[dict]) -> list[dict]:
     """Amounts in euros, shares and their parents, recipients, ids; the working fields dropped."""
-    published_year = int(article.doc.published[:4]) if article.doc.published else None
     for row in rows:
-        row["amount_eur"] = to_eur(row["amount"], row["currency"], row["year_start"] or published_year)
+        row.update(eur_columns(row["amount"], row["currency"], article.doc.published, row["year_start"]))
     link_shares(rows)
     rows = _merge_repeats(rows)
     inherit_from_parents(rows)
@@ -284,20 +284,3 @@ def finish_rows(article: Annotated, rows: list[dict]) -> list[dict]:
             row["part_of"] = rows[row["_parent"]]["budget_id"]
     return [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows]
 
-
-def to_eur(amount: float, currency: str, year: int | None) -> float | None:
-    """`amount` in euros at the annual average rate of `year` (or the nearest year there is).
-
-    >>> to_eur(100.0, "EUR", None)
-    100.0
-    """
-    if currency == "EUR":
-        return amount
-    table = refdata.rates()
-    years = sorted(y for c, y in table if c == currency)
-    if not years:
-        return None
-    if year is None:
-        year = max(y for y in years if y <= 2100)
-    nearest = min(years, key=lambda y: (abs(y - year), -y))
-    return round(amount / table[(currency, nearest)], 2)

@@ -271,8 +271,8 @@ def _recipient(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], 
             continue
         for inner in [t, *(o for _, o in parse.prep_objects(t, ("to", "for", "of")))]:
             for m in _mentions_at(sentence, parse, names, _core(parse, inner)):
-                if m.kind == "coalition" or (m.kind == "demonym" and parse.lower(inner) not in _FORCE_NOUNS):
-                    continue
+                if m.kind in ("coalition", "actor") or (m.kind == "demonym" and parse.lower(inner) not in _FORCE_NOUNS):
+                    continue  # a recipient is a country whose forces or people the money supports
                 party = party_of(m)
                 if party != funder or party.code:
                     return party
