@@ -10,7 +10,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 
-from core.mentions.dates import find_dates, infer_years
+from core.mentions.dates import dateline_date, find_dates, infer_years
 from core.mentions.money import find_money
 from core.mentions.names import find_names
 from core.records import Document, Mention, Sentence
@@ -82,7 +82,7 @@ def annotate(doc: Document) -> Annotated:
     dates = find_dates(text)
     for d in dates:
         paragraph_of[d.start] = bisect.bisect_right(paragraph_starts, d.start) - 1
-    dates = infer_years(dates, doc.published, paragraph_of)
+    dates = infer_years(dates, doc.published or dateline_date(text), paragraph_of)
     for kind, found in (("names", names), ("money", find_money(text)), ("dates", dates)):
         for m in found:
             i = bisect.bisect_right(starts, m.start) - 1
