@@ -20,7 +20,7 @@ import re
 
 _SHARE_BETWEEN = re.compile(r":\s|\bof\s+which\b|\bincluding\b|\bincludes?\b|\bsplit\s+(?:into|between)\b|"
                             r"\bconsisting\s+of\b|\bwith\s+the\s+rest\b", re.IGNORECASE)
-_SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?:total|sum|amount|money|loans?|"
+SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?:total|sum|amount|money|loans?|"
                           r"bill|budget|package|fund|plan|programme|program|envelope|figure|credit)))\b",
                           re.IGNORECASE)
 _SHARE_WORD = re.compile(r"\b(?:share|portion|part|slice|tranche)\b", re.IGNORECASE)
@@ -28,7 +28,7 @@ _INCLUDES_START = re.compile(r"^\s*(?:That|This|It|The\s+sum|The\s+total|The\s+f
                              r"(?:includes?|included|covers?|covered|comprises?)\b")
 _RUNNING_TOTAL = re.compile(r"\b(?:brings?|brought|bringing|raises?|raised|raising|increased?|increasing|takes|"
                             r"took|taking|lifts?|lifted|lifting)\b[^.;]{0,60}\bto\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_RESTATED = re.compile(r"^\s*,?\s*or\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RESTATED = re.compile(r",\s*or\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _UKRAINE = re.compile(r"\b(?:Ukraine|Ukrainian|Kyiv|Kiev)\b")
 _TO_ANOTHER = frozenset({"pledge", "contribution", "package"})
 _SUM_TOLERANCE = 0.01
@@ -73,9 +73,9 @@ def _told_parent(rows: list[dict], i: int) -> int | None:
     if same and rows[same[-1]]["_parent"] is not None and _eur(row) < _eur(rows[rows[same[-1]]["_parent"]]):
         return rows[same[-1]]["_parent"]  # "... : €20 million for drones and €10 million for industry"
     later = [j for j in range(i + 1, len(rows)) if rows[j]["_sentence"] == row["_sentence"]]
-    if later and _RESTATED.match(rows[later[0]]["_between"]) and _eur(rows[later[0]]) > _eur(row):
+    if later and _RESTATED.search(rows[later[0]]["_between"]) and _eur(rows[later[0]]) > _eur(row):
         return later[0]  # "€200 million a year ..., or €1 billion over five years"
-    if _SHARE_AFTER.match(row["_after"]) or _SHARE_WORD.search(row["_before"]):
+    if SHARE_AFTER.match(row["_after"]) or _SHARE_WORD.search(row["_before"]) or row["_share_told"]:
         return _larger_before(rows, i, sentences_back=3)
     if _INCLUDES_START.match(row["evidence"]) and not same:
         return _larger_before(rows, i, sentences_back=1)
@@ -93,6 +93,8 @@ def _running_total(rows: list[dict], j: int) -> None:
             break
         if part["_parent"] is None and _eur(part) < _eur(whole) and part["funder"] in (whole["funder"], None):
             part["_parent"] = j
+            if whole["kind"] in (None, "other"):
+                whole["kind"] = "total"  # "brought the facility's support ... to €137 million"
 
 
 def _pool(rows: list[dict], i: int) -> int | None:
@@ -129,7 +131,8 @@ def inherit_from_parents(rows: list[dict]) -> None:
             if row["_fact_line"] and row["funder"] is None and row["recipient_code"]:
                 row["funder_code"], row["funder"] = row["recipient_code"], row["recipient"]
             continue
-        if (row["_handed"] or not row["_funder_told"]) and (parent["funder"] is not None or row["_handed"]):
+        if row["_of_parent"] or ((row["_handed"] or not row["_funder_told"])
+                                 and (parent["funder"] is not None or row["_handed"])):
             row["funder_code"], row["funder"] = parent["funder_code"], parent["funder"]
         if row["kind"] is None or (row["_handed"] and parent["kind"] == "other"):
             row["kind"] = parent["kind"]
@@ -144,7 +147,7 @@ def default_recipients(rows: list[dict], article_text: str) -> None:
             parent = rows[row["_parent"]] if row["_parent"] is not None else None
             earlier = _same_payer_before(rows, i)
             if parent is not None and parent["recipient_code"] and not row["_handed"] and (
-                    not row["funder_code"] or row["funder_code"] == parent["funder_code"]):
+                    not row["funder_code"] or row["funder_code"] == parent["funder_code"] or not parent["funder_code"]):
                 chosen = parent["recipient_code"], parent["recipient"]
             elif aids_ukraine and row["funder_code"] != "UKR" and (
                     row["kind"] in _TO_ANOTHER or row["_to_fund"] or (row["funder"] and not row["funder_code"])):
@@ -153,6 +156,8 @@ def default_recipients(rows: list[dict], article_text: str) -> None:
                 chosen = earlier["recipient_code"], earlier["recipient"]
             elif row["funder_code"] and row["kind"] not in _TO_ANOTHER:
                 chosen = row["funder_code"], row["funder"]
+            elif row["_site_country"] and not row["funder_code"]:
+                chosen = row["_site_country"]  # "the runway was rebuilt in a €18.5 million project"
             else:
                 chosen = None, None
             row["recipient_code"], row["recipient"] = chosen

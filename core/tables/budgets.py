@@ -18,7 +18,7 @@ from core.annotate import Annotated, AnnotatedSentence
 from core.currency import eur_columns
 from core.records import Mention
 from core.tables.budget_facets import budget_kind, budget_program, budget_purpose, budget_years
-from core.tables.budget_shares import default_recipients, inherit_from_parents, link_shares
+from core.tables.budget_shares import SHARE_AFTER, default_recipients, inherit_from_parents, link_shares
 from core.tables.common import clause_bounds, country_mentions, evidence
 from core.tables.funders import Context, Parties, Party, parties_by_grammar, party_of
 from core.tables.funders_text import parties_by_position
@@ -29,6 +29,7 @@ _UNIT_PRICE = re.compile(r"^\s*(?:per|for\s+each|for\s+every)\s+(?!year|annum|mo
 _FACT_LINE = re.compile(r"^\s*(?:[-•*–]\s+|[\w\s]{2,40}:\s)")
 _TO_FUND = re.compile(r"\b(?:into|to|for|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:fund|coalition|initiative|"
                       r"facility|mechanism|trust\s+fund)\b", re.IGNORECASE)
+_OF_PARENT = SHARE_AFTER
 _HYPOTHETICAL = frozenset({"could", "might", "may"})
 _GIVING = frozenset({"contribute", "pay", "give", "donate", "provide", "spend", "fund", "finance", "invest"})
 
@@ -58,6 +59,12 @@ def _OWNED_BEFORE() -> re.Pattern[str]:  # noqa: N802
                       rf"may|might)\s+reach|reach(?:ed|es)?|hit|was|is|were|are|stood\s+at|totall?ed|totals)"
                       rf"(?:\s+(?:about|around|some|nearly|almost|roughly|approximately|just|only|over|more\s+than|"
                       rf"up\s+to))?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lenders() -> frozenset[str]:
+    """Actors whose money is an EU instrument or a loan (kind `other`): unions and banks of data/vocab/actors.csv."""
+    return frozenset(r["actor"] for r in refdata.rows("vocab/actors.csv") if r["kind"] in ("union", "bank"))
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +138,7 @@ def build_budgets(article: Annotated, people: dict[str, str] | None = None) -> l
                 parties = Parties(Party(rows[-1]["funder_code"], rows[-1]["funder"]), parties.recipient)
             before = (money, parties)
             for funder, recipient in parties.each or ((parties.funder, parties.recipient),):
-                row = _row(article, sentence, money, funder, recipient, parties.handed, told)
+                row = _row(article, sentence, previous, money, funder, recipient, parties.handed, told)
                 if row["kind"] is None and rows and rows[-1]["_sentence"] == sentence.index:
                     row["kind"] = rows[-1]["kind"]  # "€20 million for drones and €10 million for industry"
                 _merge(rows, row)
@@ -195,8 +202,8 @@ def _gapped_party(sentence: AnnotatedSentence, money: Mention,
     return None
 
 
-def _row(article: Annotated, sentence: AnnotatedSentence, money: Mention, funder: Party | None,
-         recipient: Party | None, handed: bool, told: bool) -> dict:
+def _row(article: Annotated, sentence: AnnotatedSentence, previous: AnnotatedSentence | None, money: Mention,
+         funder: Party | None, recipient: Party | None, handed: bool, told: bool) -> dict:
     start, end = sentence.local(money)
     year_start, year_end = budget_years(sentence, money)
     earlier = [m for m in sentence.money if m.end <= money.start]
@@ -214,8 +221,28 @@ def _row(article: Annotated, sentence: AnnotatedSentence, money: Mention, funder
             "_after": sentence.text[end:end + 40], "_handed": handed, "_funder_told": told, "_recipient_told": recipient is not None,
             "_fact_line": _fact_line_party(sentence, money) is not None,
             "_gapped": bool(earlier) and not re.search(r"[a-z]{4,}", between.replace(" and ", " ")),
-            "_to_fund": bool(_TO_FUND.search(sentence.text[end:])) or any(m.kind == "coalition" for m in sentence.names),
+            "_to_fund": bool(_TO_FUND.search(sentence.text[end:])), "_site_country": _site_country(sentence, previous),
+            "_of_parent": bool(_OF_PARENT.match(sentence.text[end:end + 40])), "_share_told": _share_told(sentence),
             "_parent": None}
+
+
+def _share_told(sentence: AnnotatedSentence) -> bool:
+    """The sentence is about a share: its main subject is one ("The Dutch share was confirmed ..., where
+    the minister said the Netherlands would pay EUR 20 million")."""
+    parse = sentence.parse
+    if parse is None:
+        return False
+    roots = [i for i in range(len(parse)) if parse.heads[i] == i]
+    return any(parse.lower(s) in ("share", "portion", "part", "slice") for r in roots for s in parse.subjects(r))
+
+
+def _site_country(sentence: AnnotatedSentence, previous: AnnotatedSentence | None) -> tuple[str, str] | None:
+    """The country of a site this sentence or the one before names (a base a project rebuilds)."""
+    for s in (sentence, previous):
+        for m in s.names if s is not None else []:
+            if m.kind == "site" and m.value.code:
+                return m.value.code, refdata.country_name(m.value.code) or m.value.code
+    return None
 
 
 def _merge(rows: list[dict], row: dict) -> None:
@@ -276,6 +303,9 @@ def finish_rows(article: Annotated, rows: list[dict]) -> list[dict]:
     rows = _merge_repeats(rows)
     inherit_from_parents(rows)
     default_recipients(rows, article.doc.text)
+    for row in rows:
+        if row["kind"] in (None, "allocation") and row["funder_code"] is None and row["funder"] in _lenders():
+            row["kind"] = "other"  # "the European Commission set Poland's share at €43.7 billion": an EU loan
     for n, row in enumerate(rows, start=1):
         row["budget_id"] = f"{article.article_id}-b{n}"
         row["kind"] = row["kind"] or "other"

@@ -87,19 +87,22 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
         return None
     names = _argument_mentions(sentence)
     noun = sized_noun(parse, head)
-    verb = parse.clause_of(noun)
+    inner = verb = parse.clause_of(noun)
     while parse.deps[verb] == "xcomp" and parse.heads[verb] != verb:  # "promised to spend": the promiser
         verb = parse.heads[verb]
-    role = verb_role(parse, verb)
-    passive = any(parse.deps[c] in ("auxpass", "nsubjpass") for c in parse.children[verb])
+    role = verb_role(parse, inner) or verb_role(parse, verb)
+    passive = any(parse.deps[c] in ("auxpass", "nsubjpass") for c in parse.children[inner])
     subjects = [t for t in parse.subjects(verb) if t != noun and t not in parse.subtree(noun)]
+    each_of_which = [t for t in subjects if parse.lower(t) == "each" and parse.deps[verb] == "relcl"]
+    if each_of_which:  # "France and Hungary, each of which has ...": the nouns the clause modifies
+        subjects = parse.conjuncts(parse.heads[verb])
     if noun != head and _mentions_at(sentence, parse, names, [noun]):  # "... and Iceland €2 million": gapped
         subjects = [noun]
     parties = [p for p in (_party(sentence, parse, names, t, context, verb) for t in subjects) if p is not None]
-    funder = _funder(sentence, parse, names, context, head, noun, verb, bool(parties))
-    recipient = _recipient(sentence, parse, names, head, noun, verb, subjects, funder)
     getter = role == "receiver" or (role == "giver" and passive)
-    if len(parties) > 1 and _each(parse, verb, subjects):
+    funder = _funder(sentence, parse, names, context, head, noun, (inner, verb), bool(parties) and not getter)
+    recipient = _recipient(sentence, parse, names, head, noun, verb, subjects, funder)
+    if len(parties) > 1 and (each_of_which or _each(parse, verb, subjects)):
         pairs = tuple((funder, p) if getter else (p, recipient) for p in parties)
         return Parties(funder, recipient, each=pairs, handed=getter)
     if _collective(parse, verb, subjects) or len(parties) > 1:
@@ -121,9 +124,11 @@ def verb_role(parse: Parse, verb: int) -> str | None:
 
 
 def _funder(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], context: Context, head: int,
-            noun: int, verb: int, has_subject: bool) -> Party | None:
+            noun: int, verbs: tuple[int, int], has_subject: bool) -> Party | None:
     """A payer the sum's own phrase or its predicate names: "a contribution from Denmark", "Sweden's
     package", "£1.6 billion of UK export finance", "approved by the Dutch government", "with EU funds"."""
+    inner, verb = verbs
+
     def party(t: int) -> Party | None:
         return _party(sentence, parse, names, t, context, verb)
 
@@ -132,8 +137,10 @@ def _funder(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], con
         from_noun += [t for _, t in parse.prep_objects(head, ("of",))]
     sources = [t for t in from_noun if not (has_subject and _is_fund(sentence, parse, names, t))]
     sources += _possessors(parse, noun, verb) + parse.agents(verb)
-    sources += [t for _, t in parse.prep_objects(verb, ("from", "with")) if _is_money_source(parse, t)]
-    sources += [t for _, t in parse.prep_objects(verb, ("from",))]
+    for v in dict.fromkeys((inner, verb)):  # "hopes to cover ... with EU funds", "is to come from SAFE"
+        sources += [t for _, t in parse.prep_objects(v, ("from", "with")) if _is_money_source(parse, t)]
+    for v in dict.fromkeys((inner, verb)) if not has_subject else ():  # "won a contract from the army"
+        sources += [t for _, t in parse.prep_objects(v, ("from",))]
     return _first(party(t) for t in sources)
 
 
@@ -164,7 +171,7 @@ def sized_noun(parse: Parse, head: int) -> int:
     t = head
     for _ in range(4):
         up = parse.heads[t]
-        if up == t:
+        if up == t or parse.clause_of(up) == up:  # never climb onto a predicate ("was worth NOK 75 billion")
             break
         if parse.deps[t] in _SIZE_DEPS or (parse.deps[t] in ("pobj", "prep", "npadvmod", "advmod")
                                            and parse.lower(up) in _SIZING) or parse.lower(t) in _SIZING:
@@ -223,7 +230,7 @@ def _party(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], t: i
                                                                                 for c in core):
         return context.home
     if lower in _PRONOUNS and parse.deps[t] in ("nsubj", "poss", "nsubjpass"):
-        if lower in ("we", "they") and parse.prep_objects(verb, ("with",)):
+        if lower in ("we", "they") and any(parse.prep_objects(v, ("with",)) for v in (verb, *parse.children[verb])):
             return Party(None, None)  # "Together with Estonia, we are investing ...": a joint sum
         reporter = parse.heads[verb] if parse.deps[verb] == "ccomp" else None
         for s in parse.subjects(reporter) if reporter is not None else []:

@@ -28,6 +28,8 @@ _GOVERNMENT_NOUN = re.compile(r"^\s*(?:Ministry|ministry|government|Government|c
 _RECIPIENT = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:share|allocation|portion|part|slice|cut|loans?|grant)\b",
                         re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|the\s+country|the\s+ministry|the\s+government|that|this)\b", re.IGNORECASE)
+_FORCES_AFTER = re.compile(r"^\s+(?:armed\s+)?(?:forces|army|military|troops|soldiers|navy|people|government)\b",
+                           re.IGNORECASE)
 _TO_RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -90,6 +92,8 @@ def _funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSent
 
 def _recipient(sentence: AnnotatedSentence, money: Mention) -> Party | None:
     for m in country_mentions(sentence):
+        if m.kind == "demonym" and not _FORCES_AFTER.match(sentence.after(m, 30)):
+            continue  # "for Dutch industry" is no recipient; "for the Moldovan armed forces" is
         if 0 <= m.start - money.end <= 60 and _TO_RECIPIENT.search(sentence.before(m, 12)):
             return party_of(m)
     return None
