@@ -28,7 +28,6 @@ _INCLUDES_START = re.compile(r"^\s*(?:That|This|It|The\s+sum|The\s+total|The\s+f
                              r"(?:includes?|included|covers?|covered|comprises?)\b")
 _RUNNING_TOTAL = re.compile(r"\b(?:brings?|brought|bringing|raises?|raised|raising|increased?|increasing|takes|"
                             r"took|taking|lifts?|lifted|lifting)\b[^.;]{0,60}\bto\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_RESTATED = re.compile(r",\s*or\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _UKRAINE = re.compile(r"\b(?:Ukraine|Ukrainian|Kyiv|Kiev)\b")
 _TO_ANOTHER = frozenset({"pledge", "contribution", "package"})
 _SUM_TOLERANCE = 0.01
@@ -60,6 +59,8 @@ def link_shares(rows: list[dict]) -> None:
     for i, row in enumerate(rows):
         if row["_parent"] is None and row["_handed"]:
             row["_parent"] = _pool(rows, i)
+        elif row["_parent"] is None and row["kind"] in ("allocation", "package"):
+            row["_parent"] = _period_total(rows, i)
     _summed_shares(rows)
 
 
@@ -72,9 +73,12 @@ def _told_parent(rows: list[dict], i: int) -> int | None:
             return j
     if same and rows[same[-1]]["_parent"] is not None and _eur(row) < _eur(rows[rows[same[-1]]["_parent"]]):
         return rows[same[-1]]["_parent"]  # "... : €20 million for drones and €10 million for industry"
-    later = [j for j in range(i + 1, len(rows)) if rows[j]["_sentence"] == row["_sentence"]]
-    if later and _RESTATED.search(rows[later[0]]["_between"]) and _eur(rows[later[0]]) > _eur(row):
-        return later[0]  # "€200 million a year ..., or €1 billion over five years"
+    if row["_restated_as"]:  # "€200 million a year ..., or €1 billion over five years"
+        amount, currency = row["_restated_as"]
+        whole = [j for j, r in enumerate(rows) if r["currency"] == currency and abs(r["amount"] - amount) <= 0.005 * amount
+                 and row["_sentence"] in r["_told"]]
+        if whole:
+            return whole[0]
     if SHARE_AFTER.match(row["_after"]) or _SHARE_WORD.search(row["_before"]) or row["_share_told"]:
         return _larger_before(rows, i, sentences_back=3)
     if _INCLUDES_START.match(row["evidence"]) and not same:
@@ -95,6 +99,23 @@ def _running_total(rows: list[dict], j: int) -> None:
             part["_parent"] = j
             if whole["kind"] in (None, "other"):
                 whole["kind"] = "total"  # "brought the facility's support ... to €137 million"
+
+
+def _period_total(rows: list[dict], i: int) -> int | None:
+    """The same payer's total over several years that a year's allocation falls in ("- 2025 allocation:
+    €53.7 million" of a 2025–2028 program), or that a package is told beside ("set aside SEK 75 billion
+    ... over 2024 to 2026, and its 17th aid package ... was worth SEK 4.6 billion")."""
+    row = rows[i]
+    for j, whole in enumerate(rows):
+        if j == i or whole["_parent"] is not None or _eur(whole) <= _eur(row) or whole["funder"] != row["funder"]:
+            continue
+        if not (whole["year_start"] and whole["year_end"] and whole["year_end"] > whole["year_start"]):
+            continue
+        year = row["year_start"]
+        if (year and row["year_end"] == year and whole["year_start"] <= year <= whole["year_end"]) or (
+                row["kind"] == "package" and row["_sentence"] in whole["_told"]):
+            return j
+    return None
 
 
 def _pool(rows: list[dict], i: int) -> int | None:

@@ -30,6 +30,7 @@ _FACT_LINE = re.compile(r"^\s*(?:[-•*–]\s+|[\w\s]{2,40}:\s)")
 _TO_FUND = re.compile(r"\b(?:into|to|for|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:fund|coalition|initiative|"
                       r"facility|mechanism|trust\s+fund)\b", re.IGNORECASE)
 _OF_PARENT = SHARE_AFTER
+_RESTATED = re.compile(r"^[^.;]{0,60},\s*or\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _HYPOTHETICAL = frozenset({"could", "might", "may"})
 _GIVING = frozenset({"contribute", "pay", "give", "donate", "provide", "spend", "fund", "finance", "invest"})
 
@@ -222,8 +223,20 @@ def _row(article: Annotated, sentence: AnnotatedSentence, previous: AnnotatedSen
             "_fact_line": _fact_line_party(sentence, money) is not None,
             "_gapped": bool(earlier) and not re.search(r"[a-z]{4,}", between.replace(" and ", " ")),
             "_to_fund": bool(_TO_FUND.search(sentence.text[end:])), "_site_country": _site_country(sentence, previous),
-            "_of_parent": bool(_OF_PARENT.match(sentence.text[end:end + 40])), "_share_told": _share_told(sentence),
+            "_of_parent": bool(_OF_PARENT.match(sentence.text[end:end + 40])),
+            "_restated_as": _restated_as(sentence, money), "_share_told": _share_told(sentence),
             "_parent": None}
+
+
+def _restated_as(sentence: AnnotatedSentence, money: Mention) -> tuple[float, str] | None:
+    """The larger figure that restates this one over a longer period ("€200 million a year ..., or
+    €1 billion over five years"): its amount and currency."""
+    later = [m for m in sentence.money if m.start >= money.end]
+    if later and _RESTATED.search(sentence.text[sentence.local(money)[1]:sentence.local(later[0])[0]]):
+        value = later[0].value
+        if (value.high or value.amount) > (money.value.high or money.value.amount):
+            return value.high or value.amount, value.currency
+    return None
 
 
 def _share_told(sentence: AnnotatedSentence) -> bool:
@@ -304,7 +317,8 @@ def finish_rows(article: Annotated, rows: list[dict]) -> list[dict]:
     inherit_from_parents(rows)
     default_recipients(rows, article.doc.text)
     for row in rows:
-        if row["kind"] in (None, "allocation") and row["funder_code"] is None and row["funder"] in _lenders():
+        if row["kind"] in (None, "allocation") and row["funder_code"] is None and row["funder"] in _lenders() \
+                and (row["_parent"] is None or row["_handed"]):
             row["kind"] = "other"  # "the European Commission set Poland's share at €43.7 billion": an EU loan
     for n, row in enumerate(rows, start=1):
         row["budget_id"] = f"{article.article_id}-b{n}"

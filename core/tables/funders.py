@@ -95,7 +95,10 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
     subjects = [t for t in parse.subjects(verb) if t != noun and t not in parse.subtree(noun)]
     each_of_which = [t for t in subjects if parse.lower(t) == "each" and parse.deps[verb] == "relcl"]
     if each_of_which:  # "France and Hungary, each of which has ...": the nouns the clause modifies
-        subjects = parse.conjuncts(parse.heads[verb])
+        antecedent = parse.heads[verb]
+        subjects = parse.conjuncts(antecedent)
+        if not _mentions_at(sentence, parse, names, subjects):  # "the plans of France and Hungary, each of which"
+            subjects = [o for _, o in parse.prep_objects(antecedent, ("of",))] or subjects
     if noun != head and _mentions_at(sentence, parse, names, [noun]):  # "... and Iceland €2 million": gapped
         subjects = [noun]
     parties = [p for p in (_party(sentence, parse, names, t, context, verb) for t in subjects) if p is not None]
@@ -137,9 +140,11 @@ def _funder(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], con
         from_noun += [t for _, t in parse.prep_objects(head, ("of",))]
     sources = [t for t in from_noun if not (has_subject and _is_fund(sentence, parse, names, t))]
     sources += _possessors(parse, noun, verb) + parse.agents(verb)
-    for v in dict.fromkeys((inner, verb)):  # "hopes to cover ... with EU funds", "is to come from SAFE"
-        sources += [t for _, t in parse.prep_objects(v, ("from", "with")) if _is_money_source(parse, t)]
-    for v in dict.fromkeys((inner, verb)) if not has_subject else ():  # "won a contract from the army"
+    verbs = list(dict.fromkeys((inner, verb, *parse.children_with(inner, ("xcomp",)))))  # "is to come from SAFE"
+    clause = [t for t in range(len(parse)) if parse.clause_of(t) in verbs]
+    sources += [t for t in clause if _is_money_source(parse, t) and parse.deps[t] == "pobj"
+                and parse.lower(parse.heads[t]) in ("from", "with")]  # "... of the bill with EU funds"
+    for v in verbs if not has_subject else ():  # "won a contract from the army"
         sources += [t for _, t in parse.prep_objects(v, ("from",))]
     return _first(party(t) for t in sources)
 
@@ -230,8 +235,11 @@ def _party(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], t: i
                                                                                 for c in core):
         return context.home
     if lower in _PRONOUNS and parse.deps[t] in ("nsubj", "poss", "nsubjpass"):
-        if lower in ("we", "they") and any(parse.prep_objects(v, ("with",)) for v in (verb, *parse.children[verb])):
-            return Party(None, None)  # "Together with Estonia, we are investing ...": a joint sum
+        partners = [o for v in (verb, *parse.children[verb]) for _, o in parse.prep_objects(v, ("with",))]
+        if lower in ("we", "they") and partners:  # "Together with Estonia, we are investing ...": a joint sum
+            named = [party_of(m) for o in partners for m in _mentions_at(sentence, parse, names, _core(parse, o))]
+            together = [p.name for p in (context.home, *named) if p is not None and p.name]
+            return Party(None, " and ".join(dict.fromkeys(together)) or None)
         reporter = parse.heads[verb] if parse.deps[verb] == "ccomp" else None
         for s in parse.subjects(reporter) if reporter is not None else []:
             outer = _mentions_at(sentence, parse, names, _core(parse, s))
