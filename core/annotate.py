@@ -10,7 +10,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 
-from core.mentions.dates import find_dates, infer_years
+from core.mentions.dates import dateline_date, find_dates, infer_years
 from core.mentions.money import find_money
 from core.mentions.names import find_names
 from core.records import Document, Mention, Sentence
@@ -82,7 +82,7 @@ def annotate(doc: Document) -> Annotated:
     dates = find_dates(text)
     for d in dates:
         paragraph_of[d.start] = bisect.bisect_right(paragraph_starts, d.start) - 1
-    dates = infer_years(dates, doc.published, paragraph_of)
+    dates = infer_years(dates, doc.published or dateline_date(text), paragraph_of)
     for kind, found in (("names", names), ("money", find_money(text)), ("dates", dates)):
         for m in found:
             i = bisect.bisect_right(starts, m.start) - 1
@@ -101,7 +101,9 @@ def can_carry_relation(sentence: AnnotatedSentence) -> bool:
     budget or happening word): only these are parsed (about a third of news sentences)."""
     if not any(m.kind in _ARGUMENT_KINDS for m in sentence.names):
         return False
-    return bool(sentence.money) or relation_cues().search(sentence.text) is not None
+    if sentence.money or relation_cues().search(sentence.text) is not None:
+        return True
+    return any(m.kind == "coalition" for m in sentence.names)  # a coalition: its topic, its member lists
 
 
 def _attach_parses(sentences: list[AnnotatedSentence]) -> None:

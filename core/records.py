@@ -81,8 +81,9 @@ class DateValue:
     """A date at the precision the text gives (None where it does not say).
 
     `form` names the written form matched (iso, day_month, year_span, weekday, ...);
-    `year_end`/`day_end` close spans; `weekday`/`relative` are resolved against the
-    publication date by `core.mentions.dates.infer_years`.
+    `year_end`/`day_end` close spans (`day` is the span's first day); `weekday`/`relative`
+    are resolved against the publication date by `core.mentions.dates.infer_years`,
+    forward where `future` is set.
     """
 
     form: str
@@ -94,7 +95,8 @@ class DateValue:
     weekday: int | None = None  # 0 = Monday
     relative: str | None = None  # yesterday, today, this year, ...
     part: str | None = None  # early, mid, late, end of, beginning of
-    lead: str | None = None  # the preposition before a bare month: in, since, by, ...
+    lead: str | None = None  # the word before a bare month or weekday: in, since, by, last, next, ...
+    future: bool = False  # the text puts it ahead of the time of writing ("will resume on Monday")
 
 
 V = TypeVar("V", NameEntry, Money, DateValue, str)

@@ -8,13 +8,14 @@ A bare year is an event only after "since" or a verb of founding ("set up in 202
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.dates import format_date
 from core.records import Mention
 from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
 
-_DEADLINE = re.compile(r"\b(?:until|till|through|by|before|ahead\s+of|end\s+of|by\s+the\s+end\s+of|due\s+in|from)\s+"
+_DEADLINE = re.compile(r"\b(?:until|till|through|by|before|ahead\s+of|end\s+of|by\s+the\s+end\s+of|due\s+in|to)\s+"
                        r"(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
 _YEAR_EVENT = re.compile(
     r"(?:\bsince\s+$|\b(?:set\s+up|established|launched|founded|created|formed|opened|signed|began|started|built|"
@@ -71,6 +72,17 @@ def summarise(sentence: AnnotatedSentence, d: Mention, limit: int = 140) -> str:
     return clause if len(clause) <= limit else clause[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+_OVERNIGHT = re.compile(r"\b(?:overnight|night)\b[^.;]{0,20}$", re.IGNORECASE)
+
+
+def event_date(sentence: AnnotatedSentence, d: Mention) -> str | None:
+    """The date of the happening: a span's first day, but the morning an overnight span ends in."""
+    value = d.value
+    if value.day_end and _OVERNIGHT.search(sentence.before(d, 40)):
+        value = replace(value, day=value.day_end)
+    return format_date(value)
+
+
 def build_events(article: Annotated) -> list[dict]:
     """One row per (date, event type) of the article, at its first mention."""
     rows: dict[tuple[str, str], dict] = {}
@@ -80,7 +92,7 @@ def build_events(article: Annotated) -> list[dict]:
         for d in sentence.dates:
             if not is_event_date(sentence, d):
                 continue
-            date, kind = format_date(d.value), event_type(sentence, d)
+            date, kind = event_date(sentence, d), event_type(sentence, d)
             if (date, kind) in rows:
                 continue
             rows[(date, kind)] = {"article_id": article.article_id, "date": date, "event_type": kind,
