@@ -1,8 +1,10 @@
 """find_names and fuzzy site resolution: case table of names as news writes them."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from core.mentions.names import find_names
+from core.mentions.names import _find_names_by_tokens, find_names
 from core.resolve import match_site, resolve_candidates
 
 CASES = [
@@ -44,3 +46,19 @@ def test_misspelling_before_base_word_becomes_site():
     sites = [(m.raw, m.value.name, m.fuzzy_score) for m in mentions if m.kind == "site"]
     assert sites[1][:2] == ("Cimbia Turzii", "Câmpia Turzii (71st Air Base)")
     assert sites[1][2] < 100
+
+
+# --- the automaton finder against the token-by-token finder ---------------------------------
+
+_PIECES = ["Poland", "poland's", "U.S.", "US", "Us", "the", "drone coalition", "Drone Coalition", "in", "at the",
+           "Deveselu", "air base", "Cimbia Turzii", "Rzeszów–Jasionka", "Mihail Kogălniceanu", "101st Airborne",
+           "O'Brien", "Allies'", "Latvia’s", "Ämari", "Kyiv-based", "e.g.", "1,200", "$5", "€", "(", ")", ",", ".",
+           "\n", "  ", " ", "-", "'", "_", "Ł", "ﬁ", "é", "Σ", "İ", "KIEV", "In", "Near", "Outside the"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.lists(st.sampled_from([" ", ""]), min_size=25, max_size=25))
+def test_automaton_finds_what_token_lookups_find(pieces, gaps):
+    """The one-pass automaton finder gives exactly the mentions of the token-by-token finder."""
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    assert find_names(text, 7) == _find_names_by_tokens(text, 7)

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_fixtures import *  # noqa: F403 (fixtures)
 
 from core.store import load_tables
 from dashboard.filters import Filters, apply_filters
