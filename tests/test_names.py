@@ -28,6 +28,23 @@ def test_find_names(text, expected):
     assert found == expected
 
 
+#: Names matched only as written (countries.csv `case_sensitive`, force acronyms): (text, names found).
+CASE_SENSITIVE = [
+    ("pronoun at sentence start", "Us and them, the minister said of the two camps.", []),
+    ("common word at sentence start", "Pole vaulting drew the largest crowd.", []),
+    ("demonym mid-sentence", "A Pole and two Turks were hurt.", [("Pole", "demonym", "POL"), ("Turks", "demonym", "TUR")]),
+    ("acronym in capitals", "US troops and the RAF", [("US", "country", "USA"), ("RAF", "force", "GBR")]),
+    ("acronym in title case is a name", "designer Raf Simons", []),
+    ("other spellings are not restricted", "Usa and the U.S.", [("Usa", "country", "USA"), ("U.S.", "country", "USA")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASE_SENSITIVE], ids=[c[0] for c in CASE_SENSITIVE])
+def test_case_sensitive_names(text, expected):
+    found = [(m.raw, m.kind, m.value.code) for m in resolve_candidates(find_names(text)) if m.kind != "candidate"]
+    assert found == expected
+
+
 @pytest.mark.parametrize(("written", "site"), [
     ("cimbia turzii", "Câmpia Turzii (71st Air Base)"),
     ("mihail kogalnicanu", "Mihail Kogălniceanu Air Base"),

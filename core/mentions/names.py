@@ -26,7 +26,7 @@ from core.mentions.folded import (
     is_token_start,
     name_starts,
 )
-from core.mentions.lexicon import lexicon
+from core.mentions.lexicon import Entry, case_sensitive, lexicon
 from core.records import Mention
 from core.text import _TOKEN, Token, fold, tokenize
 
@@ -246,12 +246,27 @@ def _longest_match(text: str, tokens: list[Token], i: int, table: dict) -> tuple
             end = last.start + len(last.raw.rsplit("'", 1)[0].rsplit("’", 1)[0])
         key = " ".join(key.split())
         entries = table.get(key)
+        if entries and key in case_sensitive():
+            entries = _as_written(entries, key, text, tokens[i].start, end)
         if entries:
             raw = text[tokens[i].start:end]
             if raw.endswith(".") and "." not in raw[:-1]:
                 end -= 1  # a sentence's full stop, not part of the name
             return n, entries, possessive, end
     return None
+
+
+def _as_written(entries: tuple[Entry, ...], key: str, text: str, start: int, end: int) -> tuple[Entry, ...]:
+    """The entries whose name is written as the text writes it ('US', not 'Us'); a word name ('Pole')
+    not at the start of a sentence, where a capital letter says nothing ("Pole vaulting")."""
+    forms = case_sensitive()[key]
+    raw = " ".join(text[start:end].rstrip(".").split())
+    initial = not raw.isupper() and _SENTENCE_START.search(text[max(0, start - 6):start]) is not None
+    return tuple(e for e in entries
+                 if e not in forms or (not initial and raw in {f.rstrip(".") for f in forms[e]}))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’)]*\s+|\n)\s*[\"“‘'(]*$")
 
 
 def _capitalised_run(text: str, tokens: list[Token], i: int) -> int:
