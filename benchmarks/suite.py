@@ -27,6 +27,7 @@ TARGET_SCALING = 11.0
 TARGET_RSS_MB = 1500.0
 TARGET_COLD_S = 3.0
 TARGET_FILTER_MS = 200.0
+HTML_SHARE = {"html": 1.0, "mixed": 0.25}  # share of saved HTML pages per corpus kind (else plain text)
 
 
 @dataclass
@@ -50,7 +51,7 @@ def corpus(s: Settings, n: int, kind: str = "txt") -> Path:
     folder = s.workdir / f"corpus-{kind}-{n}-seed{s.seed}"
     if not (folder / "complete").exists():
         shutil.rmtree(folder, ignore_errors=True)
-        write_corpus(folder, n, seed=s.seed, html_share=1.0 if kind == "html" else 0.0, gold=False)
+        write_corpus(folder, n, seed=s.seed, html_share=HTML_SHARE.get(kind, 0.0), gold=False)
         (folder / "complete").write_text("ok\n")
     return folder / "articles"
 
@@ -264,6 +265,16 @@ def store_mb_of(db: Path) -> float:
     return store_mb(db)
 
 
+def bench_stages(s: Settings) -> Table:
+    """Each stage's CPU ms per article on a mixed corpus (a quarter HTML), beside spaCy's full pipeline."""
+    from benchmarks.stages import stage_table
+
+    folder = corpus(s, s.scale, "mixed")
+    db = s.workdir / "stores" / f"stages-{s.scale}.duckdb"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    return stage_table(folder, db, spacy_articles=min(s.scale, 150) if s.reference is None else 0)
+
+
 def bench_reference(s: Settings) -> Table:
     ref = reference(s)
     table = Table("Reference run (same process, same texts)", ["reference", "articles/s per core", "why"])
@@ -272,6 +283,7 @@ def bench_reference(s: Settings) -> Table:
 
 
 BENCHMARKS: dict[str, Callable[[Settings], Table]] = {
+    "stages": bench_stages,
     "reference": bench_reference,
     "ingest": bench_ingest,
     "scaling": bench_scaling,

@@ -21,8 +21,8 @@ def _jsonable(df: pd.DataFrame) -> list[dict]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from core.export import write_csv
+    from core.messages import one_line
     from core.pipeline import extract_all
-    from core.read import one_line
 
     frames, failures = extract_all(args.paths)
     for failure in failures:
@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except StoreError as error:
-        from core.read import one_line
+        from core.messages import one_line
 
         print(f"flankwatch: {one_line(str(error))}", file=sys.stderr)
         return 2

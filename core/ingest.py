@@ -20,8 +20,9 @@ import duckdb
 import pandas as pd
 
 from core import link, store
+from core.messages import one_line
 from core.pipeline import ArticleTables, extract_document, link_frames
-from core.read import expand_paths, one_line, read_file, storable
+from core.read import expand_paths, read_file, storable
 from core.records import ReadFailure
 from core.schema import ARTICLE_TABLES, TABLES, column_names
 

@@ -51,10 +51,10 @@ def resolve_candidates(mentions: list[Mention]) -> list[Mention]:
         if m.kind != "candidate":
             out.append(m)
             continue
-        hit = match_site(m.value, strong_context=m.extra.get("strong", False))
+        hit = match_site(m.value, strong_context=m.strong_context)
         if hit:
             site, score = hit
             entry = next(e for e in table[fold(site)] if e.etype == "site")
-            out.append(replace(m, kind="site", value=entry, extra={**m.extra, "score": score}))
+            out.append(replace(m, kind="site", value=entry, fuzzy_score=score))
     return out
 

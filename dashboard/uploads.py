@@ -12,7 +12,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".md")
+from core.read import SUPPORTED_SUFFIXES
+
+#: What an upload may be: every format the reader reads (text, Markdown, HTML, JSON, JSON Lines, feeds).
+SUFFIXES = SUPPORTED_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,17 @@ def test_each_benchmark_runs_at_a_tiny_scale(tiny, name):
     assert not any(isinstance(v, str) and v.startswith("error:") for row in table.rows for v in row), table.rows
     assert table.render()
     assert isinstance(Path(tiny.workdir), Path)
+
+
+def test_stage_timers_find_every_stage_and_are_removed_afterwards():
+    from benchmarks.stages import STAGES, timed_stages
+    from core import annotate, link
+
+    before = (annotate.find_names, link.fingerprint)
+    with timed_stages() as times:
+        assert annotate.find_names is not before[0]
+        annotate.annotate(__import__("core.records", fromlist=["Document"]).Document(
+            path="a.txt", text="Poland will spend €2 billion on drones in 2025.", title="t"))
+    assert (annotate.find_names, link.fingerprint) == before
+    assert set(STAGES) - {"parse"} <= times.found, set(STAGES) - times.found
+    assert times.cpu["names"] > 0 and times.cpu["money"] > 0

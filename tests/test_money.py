@@ -22,16 +22,67 @@ CASES = [
     ("year is not money", "the 2025 allocation", []),
 ]
 
+# Written forms that once gave a confidently wrong value (issue 8; case ideas after price-parser's tests).
+NUMBER_FORMS = [
+    ("decimal comma", "a budget of €2,5 billion for air defence", [(2_500_000_000, "EUR")]),
+    ("decimal comma, two digits", "a grant of €30,40 million", [(30_400_000, "EUR")]),
+    ("decimal comma after", "some 7,5 millions euros", [(7_500_000, "EUR")]),
+    ("dots between thousands", "the contract is worth $ 1.144.000", [(1_144_000, "USD")]),
+    ("dots between thousands, euro", "paid €1.200.000.", [(1_200_000, "EUR")]),
+    ("dots and decimal comma", "a price of €1.234,56 was paid", [(1_234.56, "EUR")]),
+    ("spaces between thousands", "PLN 1 200 million for drones", [(1_200_000_000, "PLN")]),
+    ("spaces between thousands after", "it cost 1 200 million zlotys", [(1_200_000_000, "PLN")]),
+    ("no-break space between thousands", "SEK 2\u00a0500 million", [(2_500_000_000, "SEK")]),
+    ("a day is not a thousands group", "On May 12 300 million euros were paid", [(300_000_000, "EUR")]),
+    ("comma thousands then a comma", "€1,700, then more", [(1_700, "EUR")]),
+    ("code joined to the number", "a USD1.2 billion loan", [(1_200_000_000, "USD")]),
+    ("code joined, compact scale", "EUR20m for shells", [(20_000_000, "EUR")]),
+    ("a word is not a code", "EUROSATORY 5 million visitors", []),
+    ("weight is not sterling", "500 pounds of explosives", []),
+    ("weight in brackets", "a 2,000 pound (900 kg) bomb", []),
+    ("sterling written out", "5 million pounds for the fund", [(5_000_000, "GBP")]),
+    ("kroner beside NOK", "NOK 35 billion, of which 22.5 billion kroner is for arms",
+     [(35_000_000_000, "NOK"), (22_500_000_000, "NOK")]),
+    ("kroner of a named country", "Norway will give 5 billion kroner.", [(5_000_000_000, "NOK")]),
+    ("crowns of a named country", "Prague paid 3 billion crowns, the Czech ministry said", [(3_000_000_000, "CZK")]),
+    ("korun", "an order worth 8 billion korun", [(8_000_000_000, "CZK")]),
+    ("lei", "Bucharest set aside 20 million lei", [(20_000_000, "RON")]),
+    ("Moldovan lei", "Moldova got 20 million lei", [(20_000_000, "MDL")]),
+    ("forints", "Hungary spends 100 billion forints", [(100_000_000_000, "HUF")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NUMBER_FORMS], ids=[c[0] for c in NUMBER_FORMS])
+def test_number_forms(text, expected):
+    assert [(m.value.amount, m.value.currency) for m in find_money(text)] == expected
+
+
+RANGES = [
+    ("between and", "between €1 billion and €1.5 billion", (1_000_000_000, 1_500_000_000)),
+    ("dash", "$80-100 million", (80_000_000, 100_000_000)),
+    ("from to", "from €2bn to €3bn", (2_000_000_000, 3_000_000_000)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in RANGES], ids=[c[0] for c in RANGES])
+def test_range_is_one_sum_with_its_upper_bound(text, expected):
+    (m,) = find_money(text)
+    assert (m.value.amount, m.value.high) == expected
+
+
+def test_two_sums_are_not_a_range():
+    assert len(find_money("€20 million for drones and €30 million for shells")) == 2
+
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_find_money(text, expected):
-    assert [(m.value["amount"], m.value["currency"]) for m in find_money(text)] == expected
+    assert [(m.value.amount, m.value.currency) for m in find_money(text)] == expected
 
 
 def test_conversion_in_brackets_is_marked():
     found = find_money("200 billion zlotys (about $55 billion) for defence")
-    assert "conversion_of" not in found[0].extra
-    assert "conversion_of" in found[1].extra
+    assert found[0].value.conversion_of is None
+    assert found[1].value.conversion_of is not None
 
 
 def test_offsets_point_at_raw_text():

@@ -41,6 +41,6 @@ def test_ordinary_words_do_not_match_sites(word):
 
 def test_misspelling_before_base_word_becomes_site():
     mentions = resolve_candidates(find_names("as well as the Deveselu and Cimbia Turzii bases"))
-    sites = [(m.raw, m.value.name, m.extra.get("score")) for m in mentions if m.kind == "site"]
+    sites = [(m.raw, m.value.name, m.fuzzy_score) for m in mentions if m.kind == "site"]
     assert sites[1][:2] == ("Cimbia Turzii", "Câmpia Turzii (71st Air Base)")
     assert sites[1][2] < 100

@@ -1,22 +1,26 @@
 """Find dates as news writes them and give each the precision the text gives.
 
-Forms: 2024-02-17, 24.09.2025, 12 September 2025, 12 December, Sept. 9-10, June 15, 2023,
-February 2024, "in April", "since 2016", year spans (2025-2028), weekdays ("on Tuesday")
-and a few relative words (yesterday, this year). Year-less dates get their year from the
-text's explicit dates or the publication date (`infer_years`); where nothing fits they
-stay year-less and format as `--MM-DD`.
+Forms: 2024-02-17, 24.09.2025, 12 September 2025, 12. April 2024, the 15th of August 2014,
+12 December, Sept. 9-10 and "12 to 16 June" (spans keep their first day), June 15, 2023,
+February 2024, "in April", "that October", "since 2016", year spans (2025-2028), weekdays
+("on Tuesday", "next Monday") and relative words (the day before yesterday, later this month,
+last year). A date in a future-tense clause ("talks will resume on Monday") is marked
+`future`, so that weekdays and year-less dates resolve forward. Year-less dates get their
+year in `core.mentions.date_years.infer_years`; `dateline_date` reads the date of a wire
+dateline ("VILNIUS, Mar. 4, 2026 (Wire) --", "12. April 2024 - 10:30").
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from core import refdata
-from core.records import Mention
+from core.mentions.date_years import infer_years, valid_date
+from core.records import DateValue, Mention
+
+__all__ = ["dateline_date", "find_dates", "format_date", "infer_years", "is_future"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -31,100 +35,122 @@ def _month_pattern() -> str:
     return "|".join(rf"{n.capitalize()}\.?" if len(n) <= 4 and n != "may" else n.capitalize() for n in names)
 
 
+_RELATIVE = (r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
+             r"(?:earlier\s+|later\s+)?this\s+(?:year|month|week)|(?:last|next)\s+(?:year|month|week)")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     m = rf"(?P<month>{_month_pattern()})"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     day2 = r"(?:\s*(?:-|–|to)\s*(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?)?"
     year = r"(?P<year>(?:19|20)\d\d)"
-    weekday = rf"(?:(?P<weekday>{'|'.join(w.capitalize() for w in _WEEKDAYS)}),?\s+)?"
+    weekdays = "|".join(w.capitalize() for w in _WEEKDAYS)
+    weekday = rf"(?:(?P<weekday>{weekdays}),?\s+)?"
     return [
         ("iso", re.compile(rf"\b{year}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
         ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{year}\b")),
-        ("day_month", re.compile(rf"\b{weekday}{day}{day2}\s+{m}(?:,?\s+{year})?\b")),
-        ("month_day", re.compile(rf"\b{weekday}{m}\s+{day}{day2}\b(?!\s*(?:%|per|billion|million))(?:,?\s+{year}\b)?")),
-        ("month_year", re.compile(rf"(?:\b(?P<part>(?i:early|mid|late|end of|beginning of))[\s-]+)?\b{m}\s+(?:of\s+)?{year}\b")),
+        ("day_month", re.compile(rf"\b{weekday}{day}{day2}(?:\.(?=\s+(?:{_month_pattern()})\s+(?:19|20)\d\d))?\s+(?:of\s+)?{m}"
+                                 rf"(?:,?\s+{year})?\b")),
+        ("month_day", re.compile(rf"\b{weekday}{m}\s+{day}{day2}\b(?!\s*(?:%|per|billion|million))"
+                                 rf"(?:,?\s+{year}\b)?")),
+        ("month_year", re.compile(rf"(?:\b(?P<part>(?i:early|mid|late|end of|beginning of))[\s-]+)?\b{m}\s+"
+                                  rf"(?:of\s+)?{year}\b")),
         ("month", re.compile(rf"\b(?P<lead>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|"
-                             rf"[Tt]his|[Ll]ast|[Nn]ext|[Oo]f)\s+(?:early\s+|late\s+|mid-)?{m}(?![\s.]*\d)")),
+                             rf"[Tt]his|[Ll]ast|[Nn]ext|[Oo]f|[Tt]hat)\s+(?:early\s+|late\s+|mid-)?{m}(?![\s.]*\d)")),
         ("year_span", re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:-|–|to|and|through)\s*(?P<year_end>(?:19|20)\d\d)\b")),
         ("year", re.compile(rf"(?<![-\w]){year}(?![-\w%])")),
-        ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?(?P<weekday>{'|'.join(w.capitalize() for w in _WEEKDAYS)})\b")),
-        ("relative", re.compile(r"\b(?P<rel>yesterday|today|this year|last year|next year|earlier this year)\b",
-                                re.IGNORECASE)),
+        ("weekday", re.compile(rf"\b(?:(?P<lead>on|last|this|next|every|On|Last|This|Next|Every)\s+)?(?P<weekday>{weekdays})\b")),
+        ("relative", re.compile(rf"\b(?P<rel>{_RELATIVE})\b", re.IGNORECASE)),
     ]
 
 
-def find_dates(text: str, offset: int = 0) -> list[Mention]:
+def find_dates(text: str, offset: int = 0) -> list[Mention[DateValue]]:
     """Dates in `text`, earliest form first where spans overlap.
 
-    Each value is a dict with `year`, `month`, `day` (None where the text does not say),
-    and for spans `year_end` / `day_end`; `extra["form"]` names the form matched.
+    Each value is a `DateValue` with `year`, `month`, `day` (None where the text does not say),
+    for spans `year_end` / `day_end`, and `form` naming the form matched.
 
     >>> [format_date(m.value) for m in find_dates("On Sept. 9-10 and 12 December, in February 2024")]
-    ['--09-10', '--12-12', '2024-02']
+    ['--09-09', '--12-12', '2024-02']
+    >>> [format_date(m.value) for m in find_dates("the 15th of August 2014; 12. April 2024 - 10:30")]
+    ['2014-08-15', '2024-04-12']
     """
     starts: list[int] = []  # the spans taken so far, disjoint, in order: starts and ends both sorted
     ends: list[int] = []
-    found: list[Mention] = []
+    found: list[Mention[DateValue]] = []
     for form, pattern in _patterns():
         for m in pattern.finditer(text):
             before = bisect.bisect_left(starts, m.end())  # spans starting before this match ends ...
             if before and ends[before - 1] > m.start():  # ... the last of which ends after it starts
                 continue
-            value = _value(form, m)
+            value = _value(form, m, is_future(text, m.start()))
             if value is None:
                 continue
             starts.insert(before, m.start())
             ends.insert(before, m.end())
-            found.append(Mention("date", offset + m.start(), offset + m.end(), m.group(), value, {"form": form}))
+            found.append(Mention("date", offset + m.start(), offset + m.end(), m.group(), value))
     return sorted(found, key=lambda x: x.start)
 
 
-def _value(form: str, m: re.Match[str]) -> dict | None:
+def _value(form: str, m: re.Match[str], future: bool) -> DateValue | None:
     g = m.groupdict()
     month = _months().get(g["month"].rstrip(".").lower()) if g.get("month") else None
     if g.get("mon"):
         month = int(g["mon"])
     year = int(g["year"]) if g.get("year") else None
     day = int(g["day"]) if g.get("day") else None
-    value = {"year": year, "month": month, "day": day}
-    if g.get("day_end"):
-        value["day_end"] = int(g["day_end"])
-        value["day"] = int(g["day_end"])  # "Sept. 9-10": the happening ends on the 10th
-    if g.get("year_end"):
-        value["year_end"] = int(g["year_end"])
-        if value["year_end"] < year:
-            return None
-    if g.get("weekday"):
-        value["weekday"] = _WEEKDAYS.index(g["weekday"].lower())
-    if g.get("rel"):
-        value["relative"] = g["rel"].lower()
-    if form == "month_year" and g.get("part"):
-        value["part"] = g["part"].lower()
-    if form == "month" and g.get("lead"):
-        value["lead"] = g["lead"].lower()
-    if day is not None and month is not None and not _valid(year or 2024, month, day):
+    day_end = int(g["day_end"]) if g.get("day_end") else None
+    if day_end is not None and day is not None and day_end <= day:
+        return None  # "5-2 June" is no span (a score, a vote)
+    year_end = int(g["year_end"]) if g.get("year_end") else None
+    if year_end is not None and year is not None and year_end < year:
         return None
-    return value
+    if day is not None and month is not None and not valid_date(year or 2024, month, day):
+        return None
+    if day_end is not None and month is not None and not valid_date(year or 2024, month, day_end):
+        return None
+    lead = g["lead"].lower() if form in ("month", "weekday") and g.get("lead") else None
+    if lead == "every":
+        return None  # "published every Tuesday": a habit, not a day
+    return DateValue(
+        form, year, month, day, year_end=year_end, day_end=day_end,
+        weekday=_WEEKDAYS.index(g["weekday"].lower()) if g.get("weekday") else None,
+        relative=" ".join(g["rel"].lower().split()) if g.get("rel") else None,
+        part=g["part"].lower() if form == "month_year" and g.get("part") else None,
+        lead=lead, future=future or lead == "next")
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
+# A future marker, then no past-tense verb before the date: "talks will resume on Monday",
+# "the summit opens on Tuesday"; not "deliveries will start, the minister said on Monday".
+_FUTURE = re.compile(
+    r"(?:\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|scheduled\s+to|expected\s+to|set\s+to|"
+    r"going\s+to)\b|\w'll\b|\b(?:opens|begins|starts|ends|closes|resumes|convenes|meets|takes\s+place|runs)\b)"
+    r"(?P<rest>[^.!?;\n]*)$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:\w+ed|said|told|met|began|took|held|came|went|gave|sent|made|flew|fell|saw|spoke|"
+                   r"wrote|was|were|had|did)\b", re.IGNORECASE)
 
 
-def format_date(value: dict | None) -> str | None:
+def is_future(text: str, pos: int, window: int = 120) -> bool:
+    """Whether the clause before `pos` puts what happens there ahead of the time of writing.
+
+    >>> is_future("Talks will resume on Monday", 20), is_future("It will come, he said on Monday", 25)
+    (True, False)
+    """
+    head = text[max(0, pos - window):pos]
+    m = _FUTURE.search(head)
+    return bool(m) and not _PAST.search(m["rest"])
+
+
+def format_date(value: DateValue | None) -> str | None:
     """ISO 8601 at the value's precision; `--MM-DD` for a day and month without a year.
 
-    >>> format_date({"year": 2025, "month": 3, "day": None}), format_date({"year": None, "month": 12, "day": 12})
+    >>> format_date(DateValue("month_year", 2025, 3)), format_date(DateValue("day_month", None, 12, 12))
     ('2025-03', '--12-12')
     """
-    if not value:
+    if value is None:
         return None
-    year, month, day = value.get("year"), value.get("month"), value.get("day")
+    year, month, day = value.year, value.month, value.day
     if year and month and day:
         return f"{year:04d}-{month:02d}-{day:02d}"
     if year and month:
@@ -136,77 +162,28 @@ def format_date(value: dict | None) -> str | None:
     return None
 
 
-_ANCHOR_FORMS = ("iso", "numeric", "day_month", "month_day", "month_year")
+_PLACE = r"(?:[A-ZÀ-Ž][A-ZÀ-Ž.'’ -]+,\s*(?:[A-Z][a-zà-ž]+(?:\s[A-Z][a-zà-ž]+)*,\s*)?)?"  # 'TULCEA, Romania, '
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—|]|$|,?\s*(?:at\s+)?\d{1,2}[:.]\d\d)")
 
 
-def infer_years(dates: list[Mention], published: str | None, paragraph_of: dict[int, int]) -> list[Mention]:
-    """Give year-less dates a year where that is safe.
+def dateline_date(text: str, lines: int = 4) -> str | None:
+    """The full date of a dateline among the first `lines` non-empty lines after the headline.
 
-    In order: the nearest explicit year before it in the same paragraph; the publication
-    date (the latest year that does not put the date more than two months after
-    publication); the nearest explicit year before it; the latest explicit year in the
-    article (news tells of the past). Weekdays and relative words need the publication date.
-    `paragraph_of` maps a mention's start to its paragraph number.
+    A dateline starts with an optional place in capitals, then a date with its year, then an
+    agency in brackets, a dash, a bar, a time or the end of the line.
+
+    >>> dateline_date("Headline\\nVILNIUS, Mar. 4, 2026 (Wire) -- Talks resume on Thursday.")
+    '2026-03-04'
+    >>> dateline_date("Headline\\n12. April 2024 - 10:30\\nText"), dateline_date("Headline\\nOn 4 May 2024 it fell.")
+    ('2024-04-12', None)
     """
-    pub = _parse_iso(published)
-    anchors = [d for d in dates if d.extra.get("form") in _ANCHOR_FORMS and d.value.get("year")]
-    out = []
-    for d in dates:
-        form = d.extra.get("form")
-        if form in ("weekday", "relative"):
-            value = _resolve_relative(d.value, pub)
-        elif form in ("day_month", "month_day", "month") and not d.value.get("year"):
-            year = _pick_year(d, anchors, pub, paragraph_of)
-            if year and d.value.get("day") and not _valid(year, d.value["month"], d.value["day"]):
-                year = None  # 29 February and a year without one: no year rather than no such day
-            value = {**d.value, "year": year}
-        else:
-            value = d.value
-        out.append(replace(d, value=value))
-    return out
-
-
-def _pick_year(d: Mention, anchors: list[Mention], pub: dt.date | None, paragraph_of: dict[int, int]) -> int | None:
-    before = [a for a in anchors if a.start < d.start]
-    same_para = [a for a in before if paragraph_of.get(a.start) == paragraph_of.get(d.start)]
-    if same_para:
-        return same_para[-1].value["year"]
-    if pub:
-        month, day = d.value["month"], d.value.get("day") or 1
-        year = pub.year
-        for _ in range(8):  # 29 February goes back to the last leap year
-            if _valid(year, month, day) and (dt.date(year, month, day) - pub).days <= 62:
-                break
-            year -= 1
-        return year
-    if before:
-        return before[-1].value["year"]
-    if anchors:
-        return max(a.value["year"] for a in anchors)
+    head = [line.strip() for line in text.split("\n", 12)[1:12] if line.strip()][:lines]
+    for line in head:
+        place = re.match(_PLACE, line)
+        rest = line[place.end():] if place else line
+        found = find_dates(rest[:60])
+        if not found or found[0].start != 0 or not (found[0].value.year and found[0].value.day):
+            continue
+        if _DATELINE_END.match(rest, found[0].end):
+            return format_date(found[0].value)
     return None
-
-
-def _resolve_relative(value: dict, pub: dt.date | None) -> dict | None:
-    if pub is None:
-        return None
-    if "weekday" in value:
-        back = (pub.weekday() - value["weekday"]) % 7
-        day = pub - dt.timedelta(days=back)
-        return {"year": day.year, "month": day.month, "day": day.day}
-    rel = value.get("relative")
-    if rel in ("yesterday", "today"):
-        day = pub - dt.timedelta(days=1 if rel == "yesterday" else 0)
-        return {"year": day.year, "month": day.month, "day": day.day}
-    shift = {"this year": 0, "earlier this year": 0, "last year": -1, "next year": 1}.get(rel or "")
-    if shift is None:
-        return None
-    return {"year": pub.year + shift, "month": None, "day": None}
-
-
-def _parse_iso(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None

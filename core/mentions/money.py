@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from core import refdata
-from core.records import Mention
+from core.records import Mention, Money
 
-_NUMBER = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digit groups as news and European writers set them; each alternative is tried in this order:
+# "1.144.000" / "1.234,56" (dots between thousands, a decimal comma), "1,700" / "1 200" (commas or spaces
+# between thousands), "2,5" / "30,40" (a decimal comma: one or two digits after it), "140.8" (plain).
+_DOT_GROUPS = r"\d{1,3}(?:\.\d{3}){2,6}(?:,\d+)?(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){1,6},\d{1,2}(?!\d|[.,]\d)"
+_COMMA_GROUPS = r"\d{1,3}(?:[,\u00a0\u202f]\d{3}){1,6}(?:\.\d+)?(?!\d|,\d)"
+_SPACE_GROUPS = r"\d{1,3}(?:\x20\d{3}){1,4}(?!\d|[.,]\d)"
+_DECIMAL_COMMA = r"\d{1,4},\d{1,2}(?!\d|,\d)"
+_NUMBER = rf"{_DOT_GROUPS}|{_COMMA_GROUPS}|{_SPACE_GROUPS}|{_DECIMAL_COMMA}|\d+(?:\.\d+)?"
 # The same before a currency word, where most attempts fail: bounded digit groups, and a plain run of
 # digits only from its first digit, so that a long run of digits or groups costs linear time, not quadratic.
-_NUMBER_BEFORE_WORD = r"\d{1,3}(?:[,\u00a0\u202f]\d{3}){1,6}(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?"
+_NUMBER_BEFORE_WORD = (rf"(?<![\d.,])(?:{_DOT_GROUPS}|{_COMMA_GROUPS}|{_SPACE_GROUPS}|{_DECIMAL_COMMA})"
+                       r"|(?<!\d)\d+(?:\.\d+)?")
 _QUALIFIER = (r"(?:about|around|roughly|nearly|almost|approximately|some|over|more\s+than|less\s+than|"
               r"up\s+to|at\s+least|as\s+much\s+as|a\s+total\s+of|an\s+estimated)")
 
@@ -40,11 +49,15 @@ def _number_words() -> dict[str, float]:
     return {k: float(v) for k, v in refdata.vocab("number_words", "word", "value").items() if v}
 
 
-def _alternation(forms: list[str], word: bool) -> str:
+def _alternation(forms: list[str], word: bool, glued: bool = False) -> str:
+    """Forms as a regex alternation; a form of letters is a whole word, except that with `glued` it
+    may run into the digits after it ("USD1.2 billion")."""
     parts = []
     for form in sorted(forms, key=len, reverse=True):
         escaped = re.escape(form).replace(r"\ ", r"\s+")
-        parts.append(rf"\b{escaped}\b" if word and form[0].isalpha() else escaped)
+        if word and form[0].isalpha():
+            escaped = rf"\b{escaped}" + (r"(?![^\W\d])" if glued else r"\b")
+        parts.append(escaped)
     return "|".join(parts)
 
 
@@ -61,7 +74,7 @@ def _pattern() -> re.Pattern[str]:
         rf"""
         (?:(?P<qual>{_QUALIFIER})\s+)?
         (?:
-            (?P<pre>{_alternation(prefix, True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
+            (?P<pre>{_alternation(prefix, True, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
             (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{_NUMBER})(?P<scale_hi>{scale})?)?
           |
             (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?|(?P<numw>\b(?:{words}))\s(?P<scalew>{scale}))\s+(?:of\s+)?
@@ -73,16 +86,24 @@ def _pattern() -> re.Pattern[str]:
 
 
 def parse_number(raw: str) -> float | None:
-    """A number as news writes it: digits with thousands commas, or a small number word.
+    """A number as news writes it: thousands set off by commas, spaces or dots, a decimal point or
+    comma, or a small number word.
 
-    >>> parse_number("1,700"), parse_number("140.8"), parse_number("half a")
-    (1700.0, 140.8, 0.5)
+    >>> parse_number("1,700"), parse_number("140.8"), parse_number("half a"), parse_number("2,5")
+    (1700.0, 140.8, 0.5, 2.5)
+    >>> parse_number("1.144.000"), parse_number("1.234,56"), parse_number("1 200"), parse_number("30,40")
+    (1144000.0, 1234.56, 1200.0, 30.4)
     """
     raw = raw.strip().lower()
     words = _number_words()
     if raw in words:
         return words[raw]
-    cleaned = re.sub(r"[,\u00a0\u202f\s]", "", raw)
+    if re.fullmatch(_DOT_GROUPS, raw):
+        cleaned = raw.replace(".", "").replace(",", ".")
+    elif re.fullmatch(_DECIMAL_COMMA, raw):
+        cleaned = raw.replace(",", ".")
+    else:
+        cleaned = re.sub(r"[,\u00a0\u202f\s]", "", raw)
     try:
         return float(cleaned)
     except ValueError:
@@ -96,6 +117,67 @@ def _scale(raw: str | None) -> float:
 def _currency(raw: str) -> str:
     by_form, _, _ = _forms()
     return by_form.get(" ".join(raw.split()).lower()) or by_form.get(raw) or raw.upper()
+
+
+@lru_cache(maxsize=1)
+def _other_readings() -> dict[str, tuple[str, ...]]:
+    """Lower-cased form -> the currencies it may stand for besides its first ("crowns", "kroner", "lei")."""
+    return {r["form"].lower(): tuple(refdata.split_list(r["also"]))
+            for r in refdata.rows("vocab/currencies.csv") if r["also"]}
+
+
+@lru_cache(maxsize=1)
+def _issuers() -> dict[str, str]:
+    """Currency -> the country that issues it (euro and shared currencies have none)."""
+    return {r["currency"]: r["country"] for r in refdata.rows("vocab/currencies.csv") if r["country"]}
+
+
+@lru_cache(maxsize=64)
+def _country_words(code: str) -> re.Pattern[str] | None:
+    row = refdata.countries().get(code)
+    if not row:
+        return None
+    words = [row["name"], *refdata.split_list(row["aliases"]), *refdata.split_list(row["demonyms"])]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def _resolve_ambiguous(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
+    """A form several currencies share ("22.5 billion kroner", "SEK 5 billion ... 3 billion crowns")
+    takes the reading that the text gives unambiguously elsewhere (nearest first), else the one whose
+    country the text names most, else its first reading."""
+    readings = _other_readings()
+    out = []
+    for m in found:
+        form = _written_form(m.raw)
+        if form not in readings:
+            out.append(m)
+            continue
+        options = (m.value.currency, *readings[form])
+        told = sorted((abs(o.start - m.start), o.value.currency) for o in found
+                      if o.value.currency in options and _written_form(o.raw) not in readings)
+        chosen = told[0][1] if told else _most_named(text, options) or m.value.currency
+        out.append(replace(m, value=replace(m.value, currency=chosen)))
+    return out
+
+
+def _written_form(raw: str) -> str:
+    """The currency word ending a sum as written ("22.5 billion kroner" -> "kroner"); '' for prefix forms."""
+    words = re.findall(r"[^\W\d]+", raw.split(maxsplit=1)[-1]) if raw[:1].isdigit() or raw[:1].isalpha() else []
+    by_form, _, _ = _forms()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:]).lower()
+        if len(words) >= n and tail in by_form:
+            return tail
+    return ""
+
+
+def _most_named(text: str, options: tuple[str, ...]) -> str | None:
+    counts = []
+    for currency in options:
+        pattern = _country_words(_issuers().get(currency, ""))
+        counts.append((len(pattern.findall(text)) if pattern else 0, currency))
+    best = max(counts, key=lambda c: c[0])
+    return best[1] if best[0] > 0 else None
 
 
 @lru_cache(maxsize=1)
@@ -120,29 +202,82 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         if at < pos:
             continue
         m = pattern.match(text, at)
+        if m and _after_month(text, m):
+            m = pattern.match(text, m.start("num2") + m.group("num2").index("\x20") + 1)
         if m:
             yield m
             pos = m.end() if m.end() > at else at + 1
 
 
-def find_money(text: str, offset: int = 0) -> list[Mention]:
+def find_money(text: str, offset: int = 0) -> list[Mention[Money]]:
     """Sums of money in `text`, each with amount (currency units) and ISO currency.
 
-    >>> [m.value for m in find_money("a €140.8 million program and 45 million euros")]
-    [{'amount': 140800000.0, 'currency': 'EUR'}, {'amount': 45000000.0, 'currency': 'EUR'}]
-    >>> [m.value for m in find_money("US$400 million, £200m, PLN 1.2 billion, $1.5bn")]  # doctest: +NORMALIZE_WHITESPACE
-    [{'amount': 400000000.0, 'currency': 'USD'}, {'amount': 200000000.0, 'currency': 'GBP'},
-     {'amount': 1200000000.0, 'currency': 'PLN'}, {'amount': 1500000000.0, 'currency': 'USD'}]
+    >>> [(m.value.amount, m.value.currency) for m in find_money("a €140.8 million program and 45 million euros")]
+    [(140800000.0, 'EUR'), (45000000.0, 'EUR')]
+    >>> [(m.value.amount, m.value.currency)
+    ...  for m in find_money("US$400 million, £200m, PLN 1.2 billion, $1.5bn")]  # doctest: +NORMALIZE_WHITESPACE
+    [(400000000.0, 'USD'), (200000000.0, 'GBP'), (1200000000.0, 'PLN'), (1500000000.0, 'USD')]
     """
-    found: list[Mention] = []
+    found: list[Mention[Money]] = []
     for m in _matches(text):
+        if _is_weight(text, m):
+            continue
         mention = _to_mention(m, offset)
         if mention is not None:
             found.append(mention)
+    found = _resolve_ambiguous(text, _join_ranges(text, found, offset), offset)
     return _mark_conversions(text, found, offset)
 
 
-def _to_mention(m: re.Match[str], offset: int) -> Mention | None:
+_WEIGHT_AFTER = re.compile(r"\s*(?:of\b|per\b|\(|-)", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b[A-Za-z]{3,9}\.?\s+$")
+
+
+def _is_weight(text: str, m: re.Match[str]) -> bool:
+    """ "500 pounds of explosives", "a 2,000 pound (900 kg) bomb": pounds of weight, not sterling; a
+    pound written as a word with no scale and followed by "of", "per" or a bracket weighs something."""
+    suffix = m.group("suf")
+    if not suffix or suffix.lower() not in ("pound", "pounds") or m.group("scale2") or m.group("scalew"):
+        return False
+    return bool(_WEIGHT_AFTER.match(text, m.end()))
+
+
+def _after_month(text: str, m: re.Match[str]) -> bool:
+    """ "May 12 300 million euros": a day of the month is not the first digit group of the sum."""
+    number = m.group("num2") or ""
+    if "\x20" not in number:
+        return False
+    word = _DAY_BEFORE.search(text, 0, m.start("num2"))
+    return bool(word) and word.group().strip(" .").lower() in _months()
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(refdata.vocab("months", "name", "month"))
+
+
+_RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*(?:and|to|-|–)\s*$")
+
+
+def _join_ranges(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
+    """ "between €1 billion and €1.5 billion", "from $2bn to $3bn", "€1bn–€1.5bn": one sum with a `high`."""
+    out: list[Mention[Money]] = []
+    for cur in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value.high is None and prev.value.currency == cur.value.currency
+                and cur.value.amount > prev.value.amount
+                and _RANGE_GAP.match(text[prev.end - offset:cur.start - offset])
+                and (_RANGE_START.search(text[max(0, prev.start - offset - 12):prev.start - offset])
+                     or text[prev.end - offset:cur.start - offset].strip() in ("-", "–"))):
+            raw = text[prev.start - offset:cur.end - offset]
+            out[-1] = Mention("money", prev.start, cur.end, raw, replace(prev.value, high=cur.value.amount))
+            continue
+        out.append(cur)
+    return out
+
+
+def _to_mention(m: re.Match[str], offset: int) -> Mention[Money] | None:
     if m.group("pre"):
         number, currency = m.group("num"), _currency(m.group("pre"))
         scale = m.group("scale") or m.group("scale_hi")  # "$80-100 million": the scale covers both
@@ -155,24 +290,27 @@ def _to_mention(m: re.Match[str], offset: int) -> Mention | None:
     amount = round(value * _scale(scale), 2)
     if amount <= 0:
         return None
-    extra: dict = {"qualifier": " ".join(m.group("qual").split()).lower() if m.group("qual") else None}
+    qualifier = " ".join(m.group("qual").split()).lower() if m.group("qual") else None
+    high = None
     if m.group("pre") and m.group("num_hi"):
-        high = parse_number(m.group("num_hi"))
-        if high is not None:
-            extra["high"] = round(high * _scale(m.group("scale_hi") or scale), 2)
+        upper = parse_number(m.group("num_hi"))
+        if upper is not None:
+            high = round(upper * _scale(m.group("scale_hi") or scale), 2)
     start = m.start("pre") if m.group("pre") else m.start("num2" if m.group("num2") else "numw")
     return Mention("money", offset + start, offset + m.end(), m.group()[start - m.start():],
-                   {"amount": amount, "currency": currency}, extra)
+                   Money(amount, currency, high=high, qualifier=qualifier))
 
 
 _CONVERSION = re.compile(r"\(\s*(?:about|around|roughly|approximately|approx\.?|some|or|c\.|ca\.|~|=|equal to)?\s*$",
                          re.IGNORECASE)
 
 
-def _mark_conversions(text: str, found: list[Mention], offset: int) -> list[Mention]:
+def _mark_conversions(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
     """A sum given again in another currency in brackets ("200 billion zlotys (about $55 billion)")."""
+    out = found[:1]
     for prev, cur in zip(found, found[1:], strict=False):
         between = text[prev.end - offset:cur.start - offset]
         if len(between) < 20 and _CONVERSION.search(between):
-            cur.extra["conversion_of"] = prev.start
-    return found
+            cur = replace(cur, value=replace(cur.value, conversion_of=prev.start))
+        out.append(cur)
+    return out

@@ -9,11 +9,10 @@ mentions for fuzzy resolution in `core.resolve`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from core import refdata
-from core.records import Mention
+from core.records import Mention, NameEntry
 from core.text import Token, fold, tokenize
 
 MAX_NGRAM = 6
@@ -21,16 +20,8 @@ MAX_NGRAM = 6
 PRIORITY = ("coalition", "actor", "country", "force", "institution", "demonym", "site")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What a name stands for: its type, canonical name and country code."""
-
-    etype: str  # country, demonym, force, institution, actor, coalition, site
-    name: str  # canonical name (country's short name, site's gazetteer name, ...)
-    code: str | None = None  # ISO alpha-3 (the site's country for sites)
-    capital: bool = False
-    ambiguous: bool = False
-    kind: str | None = None  # site kind, actor kind or coalition kind
+#: What a name stands for (kept under its old name for the builders).
+Entry = NameEntry
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +93,7 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
             if hit:
                 n, entries, possessive, end = hit
                 found.append(Mention("coalition", offset + tok.start, offset + end, text[tok.start:end], entries[0],
-                                     {"alternatives": (), "possessive": possessive}))
+                                     possessive=possessive))
                 i += n
             else:
                 i += 1
@@ -112,7 +103,7 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
             n, entries, possessive, end = hit
             raw = text[tok.start:end]
             found.append(Mention(entries[0].etype, offset + tok.start, offset + end, raw, entries[0],
-                                 {"alternatives": entries[1:], "possessive": possessive}))
+                                 possessive=possessive, alternatives=entries[1:]))
             i += n
             continue
         n = _capitalised_run(text, tokens, i)
@@ -120,7 +111,7 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
         if candidate:
             c_start, c_end, strong = candidate
             found.append(Mention("candidate", offset + c_start, offset + c_end, text[c_start:c_end],
-                                 fold(text[c_start:c_end]), {"strong": strong}))
+                                 fold(text[c_start:c_end]), strong_context=strong))
             i += n
         else:
             i += 1

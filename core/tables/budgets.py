@@ -54,7 +54,7 @@ def _NON_BUDGET_AFTER() -> re.Pattern[str]:  # noqa: N802
 
 def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
     """Whether a sum is money someone committed rather than a price, a sale or a conversion."""
-    if "conversion_of" in money.extra:
+    if money.value.conversion_of is not None:
         return False
     start, end = sentence.local(money)
     if _NON_BUDGET_BEFORE().search(sentence.text[max(0, start - 40):start]):
@@ -79,7 +79,7 @@ def find_funder(sentence: AnnotatedSentence, money: Mention, previous: Annotated
                                            or (m.kind == "demonym" and _GOVERNMENT_NOUN.match(
                                                sentence.text[sentence.local(m)[1]:])))]
     payers = sorted((m for m in payers if not _BENEFICIARY.search(sentence.before(m, 30))
-                     and not (m.extra.get("possessive") and _RECIPIENT.match(sentence.after(m, 20)))),
+                     and not (m.possessive and _RECIPIENT.match(sentence.after(m, 20)))),
                     key=lambda m: m.start)
     if payers:
         payer = payers[-1]
@@ -133,10 +133,10 @@ def budget_kind(sentence: AnnotatedSentence, money: Mention) -> str:
 
 def budget_years(sentence: AnnotatedSentence, money: Mention) -> tuple[int | None, int | None]:
     """The years the sum covers: a span (2025-2028) or a single year near it, else none."""
-    spans = [d for d in sentence.dates if d.extra.get("form") == "year_span"]
+    spans = [d for d in sentence.dates if d.value.form == "year_span"]
     if spans:
         nearest = min(spans, key=lambda d: abs(d.start - money.start))
-        return nearest.value["year"], nearest.value["year_end"]
+        return nearest.value.year, nearest.value.year_end
     start, end = sentence.local(money)
     window = sentence.text[max(0, start - 30):end + 40]
     m = _YEAR_NEAR.search(window)
@@ -181,8 +181,8 @@ def build_budgets(article: Annotated) -> list[dict]:
                 kind = previous_kind  # "€20 million for drones and €10 million for industry"
             previous_kind = kind
             year_start, year_end = budget_years(sentence, money)
-            row = {"article_id": article.article_id, "amount": money.value["amount"],
-                   "currency": money.value["currency"], "amount_eur": None, "funder_code": code, "funder": funder,
+            row = {"article_id": article.article_id, "amount": money.value.amount,
+                   "currency": money.value.currency, "amount_eur": None, "funder_code": code, "funder": funder,
                    "program": budget_program(sentence, money), "purpose": budget_purpose(sentence, money),
                    "kind": kind, "year_start": year_start, "year_end": year_end,
                    **evidence(sentence)}

@@ -47,7 +47,7 @@ _ANAPHOR = re.compile(r"\b(?:coalition|initiative|group|grouping|alliance|missio
 def _coalitions_in(sentence: AnnotatedSentence) -> list[tuple[int, str]]:
     """(position, canonical name) of the coalitions a sentence names (not possessives like "Group's")."""
     named = [(sentence.local(m)[0], m.value.name) for m in sentence.names
-             if m.kind == "coalition" and not m.extra.get("possessive")]
+             if m.kind == "coalition" and not m.possessive]
     for m in _GENERIC_COALITION.finditer(sentence.text):
         name = re.sub(r"^(?:The|the|An?|International)\s+", "", m.group(1))
         if not any(abs(pos - m.start()) < len(m.group(1)) for pos, _ in named) and len(name.split()) > 1:
@@ -131,7 +131,7 @@ def _subjects(sentence: AnnotatedSentence, lo: int, hi: int, people: dict[str, s
     for m in sentence.names:
         s, _ = sentence.local(m)
         if lo <= s < hi and m.kind == "country" and m.value.code and (
-                m.extra.get("possessive") or not _NOT_SUBJECT.search(sentence.text[max(0, s - 20):s])):
+                m.possessive or not _NOT_SUBJECT.search(sentence.text[max(0, s - 20):s])):
             out.append((m.value.code, s))
     for name, code in people.items():
         for hit in re.finditer(rf"\b{re.escape(name)}\b", sentence.text[lo:hi]):
@@ -179,8 +179,8 @@ def _keep(rows: dict, article_id: str, sentence: AnnotatedSentence, coalition: s
     old = rows.get(key)
     if old and ROLE_RANK[old["role"]] >= ROLE_RANK[role]:
         return
-    dates = [format_date(d.value) for d in sentence.dates if d.value and d.extra.get("form") not in ("year_span",)
-             and clause[0] <= sentence.local(d)[0] < clause[1]]
+    dates = [date for d in sentence.dates if d.value.form != "year_span"
+             and clause[0] <= sentence.local(d)[0] < clause[1] and (date := format_date(d.value))]
     rows[key] = {"article_id": article_id, "coalition": coalition, "member_code": code,
                  "member": refdata.country_name(code), "role": role, "date": dates[0] if dates else None,
                  **evidence(sentence)}

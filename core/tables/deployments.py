@@ -127,7 +127,7 @@ def _forces(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Mention]:
             continue
         head = sentence.text[max(0, s - 25):s]
         adjectival = (m.kind in ("demonym", "force") or m.raw.isupper() or "." in m.raw
-                      or bool(m.extra.get("possessive")))
+                      or m.possessive)
         if m.kind == "force" or (adjectival and _military_noun_after(sentence, m)):
             if not re.search(r"\b(?:against|on|at)\s+(?:the\s+)?$", head, re.IGNORECASE):
                 out.append(m)
@@ -136,15 +136,15 @@ def _forces(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Mention]:
                 sentence.text, max(lo, s - 60), s):
             out.append(m)  # "a NATO force ... led by Sweden"
             continue
-        if _NOT_SUBJECT.search(head) and not m.extra.get("possessive"):
+        if _NOT_SUBJECT.search(head) and not m.possessive:
             continue
-        if m.kind == "country" and not m.extra.get("possessive") and _HAS_FORCES.match(sentence.text[e:]) and \
+        if m.kind == "country" and not m.possessive and _HAS_FORCES.match(sentence.text[e:]) and \
                 _military_nouns().search(sentence.text, e, min(hi, e + 70)):
             out.append(m)  # "Portugal has roughly 400 troops in Hungary", "France has had troops in Finland"
             continue
         following = [c for c in cues if 0 <= c.start() - e <= 40 and not re.search(
             r"[;:]|,(?!\s*(?:\w+ing|which|who)\b)", sentence.text[e:c.end()])]
-        if m.kind == "country" and not m.extra.get("possessive") and following and not _HOSTS.fullmatch(
+        if m.kind == "country" and not m.possessive and following and not _HOSTS.fullmatch(
                 following[0].group()):
             out.append(m)  # a subject country of a deployment verb ("France is sending"), not a host
     return out
@@ -161,7 +161,7 @@ def _hosts(sentence: AnnotatedSentence, lo: int, hi: int) -> tuple[list[str], li
             continue
         head = sentence.text[max(0, s - 20):s]
         after_text = sentence.text[e:e + 40]
-        if m.kind == "country" and (_LOCATIVE.search(head) or (_TO.search(head) and _MOVEMENT.search(clause))) or m.kind == "country" and _HOSTS.search(after_text) and _HOSTS.search(after_text).start() < 25 or re.match(r"^\s*(?:airspace|skies|sky|soil|territory)\b", sentence.text[e:], re.IGNORECASE) or m.kind == "country" and not m.extra.get("possessive") and re.match(
+        if m.kind == "country" and (_LOCATIVE.search(head) or (_TO.search(head) and _MOVEMENT.search(clause))) or m.kind == "country" and _HOSTS.search(after_text) and _HOSTS.search(after_text).start() < 25 or re.match(r"^\s*(?:airspace|skies|sky|soil|territory)\b", sentence.text[e:], re.IGNORECASE) or m.kind == "country" and not m.possessive and re.match(
                 r"^\s+(?:brigade|battlegroup|contingent)\b", sentence.text[e:], re.IGNORECASE):
             located.append(m)
     located += _coordinated(sentence, located, mentions)

@@ -8,13 +8,14 @@ A bare year is an event only after "since" or a verb of founding ("set up in 202
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.dates import format_date
 from core.records import Mention
 from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
 
-_DEADLINE = re.compile(r"\b(?:until|till|through|by|before|ahead\s+of|end\s+of|by\s+the\s+end\s+of|due\s+in|from)\s+"
+_DEADLINE = re.compile(r"\b(?:until|till|through|by|before|ahead\s+of|end\s+of|by\s+the\s+end\s+of|due\s+in|to)\s+"
                        r"(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
 _YEAR_EVENT = re.compile(
     r"(?:\bsince\s+$|\b(?:set\s+up|established|launched|founded|created|formed|opened|signed|began|started|built|"
@@ -31,8 +32,8 @@ TYPE_PRIORITY = ("incident", "establishment", "agreement", "procurement", "deliv
 
 def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
     """Whether a date mention marks a happening (not a deadline, period, byline or dateline)."""
-    form = d.extra.get("form")
-    if d.value is None or form in _SKIP_FORMS or not format_date(d.value):
+    form = d.value.form
+    if form in _SKIP_FORMS or not format_date(d.value):
         return False
     start, _ = sentence.local(d)
     head = sentence.text[:start]
@@ -42,7 +43,7 @@ def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
         return False
     if _DEADLINE.search(head[-30:]):
         return False
-    if form == "relative" and not d.value.get("month"):
+    if form == "relative" and not d.value.month:
         return False
     if form == "year":
         return _YEAR_EVENT.search(head[-60:]) is not None
@@ -71,6 +72,17 @@ def summarise(sentence: AnnotatedSentence, d: Mention, limit: int = 140) -> str:
     return clause if len(clause) <= limit else clause[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+_OVERNIGHT = re.compile(r"\b(?:overnight|night)\b[^.;]{0,20}$", re.IGNORECASE)
+
+
+def event_date(sentence: AnnotatedSentence, d: Mention) -> str | None:
+    """The date of the happening: a span's first day, but the morning an overnight span ends in."""
+    value = d.value
+    if value.day_end and _OVERNIGHT.search(sentence.before(d, 40)):
+        value = replace(value, day=value.day_end)
+    return format_date(value)
+
+
 def build_events(article: Annotated) -> list[dict]:
     """One row per (date, event type) of the article, at its first mention."""
     rows: dict[tuple[str, str], dict] = {}
@@ -80,7 +92,7 @@ def build_events(article: Annotated) -> list[dict]:
         for d in sentence.dates:
             if not is_event_date(sentence, d):
                 continue
-            date, kind = format_date(d.value), event_type(sentence, d)
+            date, kind = event_date(sentence, d), event_type(sentence, d)
             if (date, kind) in rows:
                 continue
             rows[(date, kind)] = {"article_id": article.article_id, "date": date, "event_type": kind,

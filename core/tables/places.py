@@ -42,7 +42,7 @@ def is_place_mention(sentence: AnnotatedSentence, m: Mention) -> bool:
         return False
     if not (entry.capital or entry.ambiguous) or is_dateline(sentence, m):
         return True
-    if m.extra.get("possessive"):
+    if m.possessive:
         return False
     if _LOCATIVE.search(sentence.before(m)):
         return True

@@ -21,5 +21,5 @@ def build_site_mentions(article: Annotated) -> list[dict]:
             key = (m.value.name, m.raw)
             if key not in rows:
                 rows[key] = {"article_id": article.article_id, "site": m.value.name, "name": m.raw,
-                             "score": float(m.extra.get("score", 100.0)), **evidence(sentence)}
+                             "score": float(m.fuzzy_score if m.fuzzy_score is not None else 100.0), **evidence(sentence)}
     return list(rows.values())

@@ -9,7 +9,7 @@ from core.store import StoreError
 from dashboard import data, uploads, widgets
 
 st.title("Add articles")
-st.caption("Text, HTML, Markdown, JSON or JSON Lines files. They are read, extracted and added to "
+st.caption("Text, Markdown, HTML, JSON, JSON Lines, RSS or Atom files. They are read, extracted and added to "
            f"the store ({data.db_path().name}); every page shows them once this finishes.")
 
 with st.form("add_form", clear_on_submit=True):

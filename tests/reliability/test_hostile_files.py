@@ -104,7 +104,7 @@ CASES = [
     Case("Windows-1252", "cp1252.txt", _bytes(("“Quoted” – the café in Ämari. " + ARTICLE).encode("cp1252")),
          text="“Quoted” – the café in Ämari"),
     Case("50 MB of text", "big.txt", _bytes(ARTICLE.encode() * (50_000_000 // len(ARTICLE.encode()) + 1)),
-         reason="file too large (50.0 MB > 20 MB)"),
+         reason="file too large (50.0 MB > 20 MB size limit)"),
     Case("a 5 MB line without spaces", "long_line.txt", _bytes(b"x" * 5_000_000), text="x" * 1000),
     Case("HTML nested 100,000 deep", "nested.html",
          _text("<html><body>" + "<div>" * 100_000 + "Deep text about Romania." + "</div>" * 100_000 + "</body></html>"),

@@ -55,7 +55,7 @@ def test_find_money_spans(text, offset):
     assert_spans(text, found, offset)
     codes = {row["currency"] for row in CURRENCIES}
     for m in found:
-        assert m.value["amount"] > 0 and m.value["currency"] in codes, m
+        assert m.value.amount > 0 and m.value.currency in codes, m
 
 
 @pytest.mark.slow
@@ -106,7 +106,7 @@ def written_sums(draw):
 def test_money_round_trip(case):
     text, amount, currency = case
     found = find_money(text)
-    assert [(m.value["amount"], m.value["currency"]) for m in found] == [(amount, currency)], text
+    assert [(m.value.amount, m.value.currency) for m in found] == [(amount, currency)], text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,8 +125,8 @@ def test_find_dates_spans_and_values(text, offset):
     assert_spans(text, found, offset)
     for m in found:
         value = m.value
-        assert value.get("month") is None or 1 <= value["month"] <= 12
-        assert value.get("day") is None or 1 <= value["day"] <= 31
+        assert value.month is None or 1 <= value.month <= 12
+        assert value.day is None or 1 <= value.day <= 31
         formatted = format_date(value)
         if formatted and len(formatted) == 10 and not formatted.startswith("--"):
             dt.date.fromisoformat(formatted)  # a full date is a real day

@@ -1,0 +1,42 @@
+"""Cue vocabularies of the rules, compiled once: word lists from `data/vocab/` as regexes and maps."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from core import refdata
+
+
+def words_pattern(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A regex matching any of `words` as a whole word, longest first; spaces and hyphens inside a
+    cue match any run of spaces or hyphens ("co-led" matches "co led", "set up" matches "set  up").
+
+    >>> words_pattern(["led by", "co-led"]).findall("co led by Poland, led  by Sweden")
+    ['co led', 'led  by']
+    """
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                    for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+@cache
+def column(name: str, column_name: str) -> tuple[str, ...]:
+    """The values of one column of `data/vocab/<name>.csv`."""
+    return tuple(r[column_name] for r in refdata.rows(f"vocab/{name}.csv") if r.get(column_name))
+
+
+@cache
+def relation_cues() -> re.Pattern[str]:
+    """Any word that can mark a relation whose arguments a builder picks by grammar: coalition
+    roles, deployments, military nouns and kinds of money (event cues are in two thirds of news
+    sentences and pick no arguments, so they do not ask for a parse)."""
+    words = {*column("coalition_roles", "cue"), *column("deployment_cues", "cue"),
+             *column("military_nouns", "noun"), *column("budget_kinds", "cue")}
+    return words_pattern(words)
+
+
+@cache
+def coalition_roles() -> dict[tuple[str, str], str]:
+    """(cue word, form) -> role, from `data/vocab/coalition_roles.csv`."""
+    return {(r["cue"].lower(), r["form"]): r["role"] for r in refdata.rows("vocab/coalition_roles.csv")}
