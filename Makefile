@@ -5,17 +5,31 @@ PY := $(VENV)/bin/python
 STORE ?= $(or $(FLANKWATCH_DB),store/flankwatch.duckdb)
 PORT ?= 8501
 
-.PHONY: run install install-test store test test-fast lint bench score clean
+UV ?= uv
+# Both lock files cover every Python the package supports (--universal) and pin with hashes.
+LOCK_FLAGS := --universal --python-version 3.11 --generate-hashes --annotation-style line \
+	--custom-compile-command "make lock"
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: run install install-test store test test-fast lint bench score clean lock
+
+# Dependencies come from the lock files (exact versions, hashes checked); the project itself is
+# installed on top of them without resolving anything again.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[test,scale]'
+$(VENV)/.installed-test: $(VENV)/.installed requirements-dev.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+## re-pin the lock files from PyPI at the versions installed in .venv (needs uv: pip install uv)
+lock:
+	$(PY) -m pip freeze --exclude-editable > $(VENV)/installed-versions.txt
+	$(UV) pip compile pyproject.toml $(LOCK_FLAGS) -c $(VENV)/installed-versions.txt -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra test --extra scale $(LOCK_FLAGS) \
+	  -c $(VENV)/installed-versions.txt -o requirements-dev.lock
 
 install: $(VENV)/.installed
 
@@ -43,7 +57,6 @@ score: install
 	$(PY) ../shared/eval/score.py
 
 bench: install-test
-	$(PY) -m pip install --quiet -e '.[test,scale,bench]'
 	$(PY) -m benchmarks
 
 clean:

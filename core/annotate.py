@@ -101,7 +101,9 @@ def can_carry_relation(sentence: AnnotatedSentence) -> bool:
     budget or happening word): only these are parsed (about a third of news sentences)."""
     if not any(m.kind in _ARGUMENT_KINDS for m in sentence.names):
         return False
-    return bool(sentence.money) or relation_cues().search(sentence.text) is not None
+    if sentence.money or relation_cues().search(sentence.text) is not None:
+        return True
+    return any(m.kind == "coalition" for m in sentence.names)  # a coalition: its topic, its member lists
 
 
 def _attach_parses(sentences: list[AnnotatedSentence]) -> None:

@@ -1,22 +1,51 @@
 """Reference data from `data/`: loaded lazily, once per process.
 
-Only this module reads the reference CSVs; finders ask it for ready-made lookups.
+Only this module reads the reference files; finders ask it for ready-made lookups. Where the
+files are: `FLANKWATCH_DATA` if set; else the package data `core/data` an installed wheel ships
+(`setup.py` maps the checkout's top-level `data/` there), read through `importlib.resources`;
+else, in a source checkout, the top-level `data/` itself.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import os
 from functools import cache, lru_cache
+from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 
-DATA_DIR = Path(os.environ.get("FLANKWATCH_DATA", Path(__file__).resolve().parent.parent / "data"))
+CHECKOUT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_root() -> Traversable:
+    """The folder the reference files are read from (see the module docstring for the order)."""
+    if os.environ.get("FLANKWATCH_DATA"):
+        return Path(os.environ["FLANKWATCH_DATA"])
+    packaged = resources.files("core") / "data"
+    if packaged.is_dir():
+        return packaged
+    return CHECKOUT_DATA
+
+
+def resource(name: str) -> Traversable:
+    """The reference file `data/<name>` (`name` may contain '/'), wherever the data is."""
+    found = data_root()
+    for part in name.split("/"):
+        found = found / part
+    return found
+
+
+def data_file(name: str) -> Path:
+    """`data/<name>` as a filesystem path, for readers that need one (a wheel is installed unpacked)."""
+    return Path(str(resource(name)))
 
 
 @cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of `data/<name>` as dicts (empty cells are empty strings)."""
-    with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
+    with io.TextIOWrapper(resource(name).open("rb"), encoding="utf-8", newline="") as f:
         return tuple({k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f))
 
 

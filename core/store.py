@@ -26,7 +26,7 @@ from core.schema import TABLES, column_names
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "store" / "flankwatch.duckdb"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: budgets.eur_rate_date and eur_rate_basis
 _SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "VARCHAR", "list": "VARCHAR[]",
               "json": "VARCHAR"}
 #: Tables of the store beyond the contract's: bookkeeping for re-ingest and linking.

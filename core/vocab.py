@@ -40,3 +40,10 @@ def relation_cues() -> re.Pattern[str]:
 def coalition_roles() -> dict[tuple[str, str], str]:
     """(cue word, form) -> role, from `data/vocab/coalition_roles.csv`."""
     return {(r["cue"].lower(), r["form"]): r["role"] for r in refdata.rows("vocab/coalition_roles.csv")}
+
+
+@cache
+def role_particles() -> dict[str, frozenset[str]]:
+    """Phrasal role verbs and the particles they need ("sign" -> up/on: "signed up", not "signed a deal")."""
+    return {r["cue"].lower(): frozenset(refdata.split_list(r["particle"]))
+            for r in refdata.rows("vocab/coalition_roles.csv") if r["form"] == "phrasal"}

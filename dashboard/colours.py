@@ -9,13 +9,13 @@ Russia and Belarus keep reds that no allied colour comes near.
 from __future__ import annotations
 
 import colorsys
-import csv
 import functools
 import math
 from collections.abc import Iterable
-from pathlib import Path
 
-TABLE = Path(__file__).resolve().parent.parent / "data" / "country_colours.csv"
+from core.refdata import rows
+
+TABLE = "country_colours.csv"
 #: Forces the map sets apart from allied ones.
 ADVERSARIES = ("RUS", "BLR")
 #: Two colours closer than this (CIE76 ΔE in Lab) would be read as the same.
@@ -39,8 +39,7 @@ KIND_COLOURS = {"total": "#4C78A8", "allocation": "#54A24B", "contract": "#9D755
 def table() -> dict[str, str]:
     """Code -> '#rrggbb' from data/country_colours.csv (empty when the file is missing)."""
     try:
-        with open(TABLE, encoding="utf-8", newline="") as f:
-            return {row["code"]: row["colour"].lower() for row in csv.DictReader(f)}
+        return {row["code"]: row["colour"].lower() for row in rows(TABLE)}
     except OSError:
         return {}
 

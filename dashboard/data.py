@@ -20,10 +20,10 @@ import pandas as pd
 import streamlit as st
 
 from core import store
-from core.refdata import countries, country_name
+from core.refdata import countries, country_name, data_file
 from dashboard import facets, filters, prepare
 
-OUTLINES = Path(__file__).resolve().parent.parent / "data" / "country_outlines.geojson"
+OUTLINES = data_file("country_outlines.geojson")
 #: Only outlines touching this box are sent to the browser (Europe and its neighbours).
 OUTLINE_BOX = (-25.0, 30.0, 60.0, 75.0)  # lon_min, lat_min, lon_max, lat_max
 

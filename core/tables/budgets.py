@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
+from core.currency import eur_columns
 from core.records import Mention
 from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
 
@@ -182,15 +183,14 @@ def build_budgets(article: Annotated) -> list[dict]:
             previous_kind = kind
             year_start, year_end = budget_years(sentence, money)
             row = {"article_id": article.article_id, "amount": money.value.amount,
-                   "currency": money.value.currency, "amount_eur": None, "funder_code": code, "funder": funder,
+                   "currency": money.value.currency, "amount_eur": None, "eur_rate_date": None, "eur_rate_basis": None, "funder_code": code, "funder": funder,
                    "program": budget_program(sentence, money), "purpose": budget_purpose(sentence, money),
                    "kind": kind, "year_start": year_start, "year_end": year_end,
                    **evidence(sentence)}
             _merge(rows, row)
         previous = sentence
-    published_year = int(article.doc.published[:4]) if article.doc.published else None
     for row in rows:
-        row["amount_eur"] = to_eur(row["amount"], row["currency"], row["year_start"] or published_year)
+        row.update(eur_columns(row["amount"], row["currency"], article.doc.published, row["year_start"]))
     return rows
 
 
@@ -211,21 +211,3 @@ def _merge(rows: list[dict], row: dict) -> None:
             old["kind"] = row["kind"]
         return
     rows.append(row)
-
-
-def to_eur(amount: float, currency: str, year: int | None) -> float | None:
-    """`amount` in euros at the annual average rate of `year` (or the nearest year there is).
-
-    >>> to_eur(100.0, "EUR", None)
-    100.0
-    """
-    if currency == "EUR":
-        return amount
-    table = refdata.rates()
-    years = sorted(y for c, y in table if c == currency)
-    if not years:
-        return None
-    if year is None:
-        year = max(y for y in years if y <= 2100)
-    nearest = min(years, key=lambda y: (abs(y - year), -y))
-    return round(amount / table[(currency, nearest)], 2)
