@@ -179,9 +179,10 @@ def funder_bars(sums: pd.DataFrame, kind: str, log: bool = False) -> go.Figure:
         marker_color=KIND_COLOURS.get(kind, "#BAB0AC"), text=labels, textposition="outside", cliponaxis=False,
         customdata=np.stack([labels, part["rows"].astype(str)], axis=1),
         hovertemplate="%{y}: %{customdata[0]} (%{customdata[1]} rows)<extra></extra>"))
+    ticks, labels_ = money.axis_ticks(float(part["amount_eur"].max()), log=log)
     fig.update_layout(height=80 + 26 * len(part), margin={**MARGIN, "r": 60}, xaxis_title=f"{kind}, €",
                       xaxis_type="log" if log else "linear", showlegend=False)
-    fig.update_xaxes(tickprefix="€", exponentformat="SI")
+    fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=labels_)
     return fig
 
 
@@ -198,8 +199,10 @@ def budget_year_bars(by_year: pd.DataFrame, log: bool = False) -> go.Figure:
                              hovertemplate=f"{esc(kind)} %{{x}}: %{{customdata[0]}} (%{{customdata[1]}} rows)"
                                            "<extra></extra>"))
     fig.update_layout(barmode="group", height=360, margin=MARGIN, yaxis_title="€ per year", xaxis_title="year",
-                      legend={"title": "kind"}, yaxis_type="log" if log else "linear", xaxis_type="category")
-    fig.update_yaxes(tickprefix="€", exponentformat="SI")
+                      legend={"title": "kind"}, yaxis_type="log" if log else "linear", xaxis_type="category",
+                      xaxis_categoryorder="category ascending")
+    ticks, labels_ = money.axis_ticks(float(by_year.groupby(["year", "kind"])["amount_eur"].sum().max()), log=log)
+    fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=labels_)
     return fig
 
 

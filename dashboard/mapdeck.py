@@ -24,7 +24,7 @@ FLANK_VIEW = {"latitude": 51.8, "longitude": 25.0, "zoom": 3.8}
 SEA = [[-40.0, 20.0], [70.0, 20.0], [70.0, 80.0], [-40.0, 80.0]]
 STATUS_ALPHA = {"current": 215, "planned": 0, "ended": 70}
 #: Site names drawn on the map: the busiest first, at most this many (the table lists them all).
-MAX_LABELS = 40
+MAX_LABELS = 15
 
 
 def _isna(value: object) -> bool:

@@ -26,13 +26,13 @@ def _missing(value: object) -> bool:
 def scaled(value: float) -> str:
     """A positive amount with k/m/bn and at most three significant figures (no false precision).
 
-    >>> [scaled(v) for v in (950, 12_500, 140_800_000, 2_322_448_790, 100e9, 1_000)]
-    ['950', '12.5k', '141m', '2.32bn', '100bn', '1k']
+    >>> [scaled(v) for v in (950, 12_500, 140_800_000, 2_322_448_790, 100e9, 1_000, 1.043e12)]
+    ['950', '12.5k', '141m', '2.32bn', '100bn', '1k', '1,043bn']
     """
     size, unit = next(((size, unit) for size, unit in _UNITS if abs(value) >= size * 0.9995), (1.0, ""))
     number = value / size
     digits = max(0, 2 - int(math.floor(math.log10(abs(number))))) if number else 0
-    text = f"{number:.{digits}f}"
+    text = f"{number:,.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text + unit
@@ -167,3 +167,23 @@ def integral_columns(frame: pd.DataFrame) -> pd.DataFrame:
                     out = frame.copy()
                 out[column] = pd.array(np.round(array), dtype="Float64").astype("Int64")
     return out
+
+
+def axis_ticks(largest: float, log: bool = False, count: int = 5) -> tuple[list[float], list[str]]:
+    """Tick positions and their labels in this module's format, for a euro axis from 0 (or 1) to `largest`.
+
+    >>> axis_ticks(118e9)
+    ([0.0, 25000000000.0, 50000000000.0, 75000000000.0, 100000000000.0, 125000000000.0], ['€0', '€25bn', '€50bn', '€75bn', '€100bn', '€125bn'])
+    >>> axis_ticks(5e6, log=True)[1]
+    ['€1', '€10', '€100', '€1k', '€10k', '€100k', '€1m', '€10m']
+    """
+    if not largest or largest <= 0 or math.isnan(largest):
+        return [0.0], ["€0"]
+    if log:
+        values = [10.0 ** p for p in range(0, int(math.ceil(math.log10(largest))) + 1)]
+    else:
+        raw = largest / count
+        power = 10 ** math.floor(math.log10(raw))
+        step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+        values = [i * step for i in range(int(math.ceil(largest / step)) + 1)]
+    return values, [eur(v) for v in values]

@@ -256,8 +256,8 @@ COLUMN_CONFIG = {
     "eur": st.column_config.TextColumn("€", help="Euros at the reference rate; blank where no rate fits"),
     "as_stated": st.column_config.TextColumn("as stated", help="The amount in the article's own currency"),
     "personnel": st.column_config.NumberColumn("personnel", format="localized"),
-    "year_start": st.column_config.NumberColumn("from", format="plain"),
-    "year_end": st.column_config.NumberColumn("to", format="plain"),
+    "year_start": st.column_config.NumberColumn("from", format="%d"),
+    "year_end": st.column_config.NumberColumn("to", format="%d"),
     "reports": st.column_config.NumberColumn("independent reports", format="plain",
                                              help="Articles stating it, near-duplicates counted once"),
     "sources": st.column_config.NumberColumn("articles", format="plain"),
@@ -281,7 +281,7 @@ def table(frame: pd.DataFrame, key: str, name: str, columns: list[str] | None = 
     reader = link and "article_id" in frame.columns
     if (reader or names) and len(shown):
         modes = (["single-row"] if reader else []) + (["single-cell"] if names else [])
-        st.dataframe(shown_page, key=key, hide_index=True, height=height, selection_mode=modes,
+        st.dataframe(shown_page, key=key, hide_index=True, height=height, selection_mode=modes, placeholder="",
                      on_select=functools.partial(_picked, frame, key), column_config=config)
         hints = (["select a row to read the sentence it came from"] if reader else []) + \
             ([f"click a {' / '.join(names)} to open its profile"] if names else [])
@@ -291,7 +291,7 @@ def table(frame: pd.DataFrame, key: str, name: str, columns: list[str] | None = 
         if target := st.session_state.pop("_goto_profile", None):
             open_profile(*target)
     else:
-        st.dataframe(shown_page, key=key, hide_index=True, height=height, column_config=config)
+        st.dataframe(shown_page, key=key, hide_index=True, height=height, column_config=config, placeholder="")
     download_csv(shown if csv is None else csv, name, key)
     return shown
 

@@ -29,7 +29,7 @@ points = mapdeck.deployment_points(summary, sources)
 if not show_adversary:
     points = points[~points["adversary"]]
 site_points = mapdeck.site_points(sites)
-view = mapdeck.fit_view(points, site_points)
+view = mapdeck.fit_view(points) if len(points) else mapdeck.fit_view(site_points)
 
 map_column, legend_column = st.columns([4, 1])
 with map_column:
@@ -47,9 +47,11 @@ with legend_column:
     if legend.empty:
         st.caption("No deployments for these filters.")
     else:
-        st.dataframe(mapdeck.legend_style(legend[["colour", "force", "code", "side"]]), hide_index=True,
-                     key="map_legend", height=35 * (len(legend) + 1) + 3,
-                     column_config={"colour": st.column_config.TextColumn("", width=28)})
+        st.dataframe(mapdeck.legend_style(legend[["colour", "force"]]), hide_index=True, key="map_legend",
+                     height=35 * (len(legend) + 1) + 3, column_config={"colour": st.column_config.TextColumn("", width=28)})
+        apart = legend.loc[legend["side"] != "allied and partner", "force"]
+        if len(apart):
+            st.caption(widgets.md("Set apart (outlined squares): " + ", ".join(apart)))
 
 st.subheader("Deployments on the map")
 widgets.table(summary, "map_deployments", "map-deployments", link=False,
