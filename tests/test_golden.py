@@ -24,7 +24,9 @@ def _snapshot(path: Path) -> dict:
     them; a table it does not declare, such as program_mentions, with every key of its rows)."""
     (doc,) = read_file(str(path))
     result = extract_document(doc)
-    out: dict = {"articles": [{c: result.article.get(c) for c in column_names("articles")}]}
+    article = {c: result.article.get(c) for c in column_names("articles")}
+    article["path"] = Path(article["path"]).relative_to(SEEDS.parent).as_posix()  # the same in every checkout
+    out: dict = {"articles": [article]}
     for table, rows in result.tables.items():
         out[table] = [{c: row.get(c) for c in column_names(table)} if table in TABLES else dict(row) for row in rows]
     return out

@@ -192,11 +192,17 @@ def _longest_match(text: str, tokens: list[Token], i: int, table: dict) -> tuple
 
 
 def _capitalised_run(text: str, tokens: list[Token], i: int) -> int:
+    """Capitalised tokens joined by spaces or dashes, not across a full stop ("in January. Sweden")."""
     n = 1
     while (i + n < len(tokens) and n < 4 and tokens[i + n].raw[0].isupper()
-           and _contiguous(text, tokens, i + n - 1, 2)):
+           and not _ends_sentence(tokens[i + n - 1].raw) and _contiguous(text, tokens, i + n - 1, 2)):
         n += 1
     return n
+
+
+def _ends_sentence(raw: str) -> bool:
+    """A token with a full stop after a lower-case letter ("January.", not "St." or "U.S.")."""
+    return len(raw) > 3 and raw.endswith(".") and raw[-2].islower()
 
 
 def _candidate(text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int, bool] | None:

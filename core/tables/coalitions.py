@@ -25,7 +25,7 @@ from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.dates import format_date
 from core.syntax import Parse
-from core.tables.coalition_refs import Resolver, named_references, topic
+from core.tables.coalition_refs import GENERIC_NOUNS, Resolver, named_references, topic
 from core.tables.common import clause_bounds, country_mentions, evidence
 from core.vocab import coalition_roles, role_particles
 
@@ -39,6 +39,9 @@ LIST_VERBS = frozenset({"are", "were", "is", "include", "includes", "included", 
 TAKING_VERBS = frozenset({"took", "take", "takes", "taken", "taking", "assume", "assumed", "assumes", "assuming",
                           "hold", "holds", "held", "holding", "share", "shares", "shared", "sharing", "over",
                           "retain", "retains", "retained", "keep", "keeps", "kept"})
+_REFERS_BACK = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:{'|'.join(sorted(GENERIC_NOUNS))})\b|\bIts\b")
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "oprd", "dative", "compound",
+                           "npadvmod", "conj"})
 #: Brackets that open a list right after a coalition's name, and what closes them.
 _OPENERS = {"-": ("-", "–", "—", "."), "–": ("-", "–", "—", "."), "—": ("-", "–", "—", "."), "(": (")",),
             ":": (".", ";")}
@@ -90,6 +93,8 @@ class SentenceRoles:
             return any(p.lower(c) in role_particles()[p.lower(t)] for c in p.children_with(t, ("prt",)))
         if form == "founding":
             return bool(p.agents(t))
+        if form == "noun":  # "lead" is a noun in "took the lead", a verb in "US to lead monitoring"
+            return p.deps[t] in _NOMINAL_DEPS or bool(p.children_with(t, ("det", "poss", "amod")))
         return True
 
     # -- holders -------------------------------------------------------------------------
@@ -100,19 +105,29 @@ class SentenceRoles:
         for t in tokens:
             if t in self.codes_at:
                 codes.append(self.codes_at[t])
-            elif self.p.lower(t) in ("it", "they") and self.previous_subject:
-                codes.append(self.previous_subject)
+            elif self.p.lower(t) in ("it", "they"):
+                speaker = self._speaker(t)  # "Spain told partners it intends to join"
+                if speaker or self.previous_subject:
+                    codes.append(speaker or self.previous_subject or "")
             else:
                 codes.extend(self.codes_at[c] for c in self.p.children_with(t, ("poss", "compound"))
                              if c in self.codes_at and self.p.words[t][:1].isupper())
         return tuple(dict.fromkeys(codes))
 
+    def _speaker(self, t: int) -> str | None:
+        """The country subject of the clause a pronoun's clause is reported in, if any."""
+        for a in self.p.ancestors(self.p.clause_of(t)):
+            for s in self.p.children_with(a, ("nsubj",)):
+                if s in self.codes_at:
+                    return self.codes_at[s]
+        return None
+
     def holders(self, v: int) -> tuple[str, ...]:
         """Countries standing as the subject of predicate `v`, or of the predicate it depends on."""
         for t in [v, *self.p.ancestors(v)][:5]:
-            codes = self.countries(self.p.subjects(t))
-            if codes:
-                return codes
+            subjects = self.p.subjects(t)
+            if subjects:  # "a few more countries were considering joining": no country holds it
+                return self.countries(subjects)
             codes = self.countries([c for o in self.p.children_with(t, ("poss",)) for c in self.p.conjuncts(o)])
             if codes:  # "Türkiye's bid to join"
                 return codes
@@ -168,6 +183,8 @@ class SentenceRoles:
             head = p.heads[head]
         if dep == "appos":
             codes = self.countries(p.conjuncts(head))
+            if p.deps[head] == "pobj" and p.lower(p.heads[head]) in PARTNER_PREPS:  # "took over, with X, the chair"
+                codes = self.holders(p.heads[p.heads[head]]) + codes
         elif dep in ("attr", "oprd") or (dep == "dobj" and p.lower(head) in TAKING_VERBS) or dep == "pobj":
             codes = self.holders(head)
         elif p.lower(n).endswith("ship"):  # "Britain's membership of", "Poland's chairmanship"
@@ -319,6 +336,8 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
         about = topic(refs, sentence.parse)
         if about is not None:
             focus, focus_paragraph = about.name, sentence.paragraph
+        elif focus and _REFERS_BACK.search(sentence.text):  # "The coalition was launched ...": still the topic
+            focus_paragraph = sentence.paragraph
     return list(rows.values())
 
 

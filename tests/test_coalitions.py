@@ -1,0 +1,113 @@
+"""Coalition memberships read off the parse: one case table per phenomenon (sentences written
+here in the grammar of news, not taken from the dev corpus); known misses are strict xfail."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.tables.coalitions import build_coalitions
+from tests.conftest import annotated
+
+HEAD = "Headline\n\n"
+
+
+def roles(text: str) -> set[tuple[str, str, str]]:
+    return {(r["coalition"], r["member_code"], r["role"]) for r in build_coalitions(annotated(HEAD + text))}
+
+
+DEMINING, ARMOUR, DRONE = "Demining Coalition", "Armoured Vehicles Coalition", "Drone Coalition"
+
+CASES = {
+    "led by binds to the noun it modifies": (
+        "Finland co-leads the Demining Coalition and is a member of the armour coalition led by Poland and Sweden.",
+        {(DEMINING, "FIN", "leader"), (ARMOUR, "FIN", "member"), (ARMOUR, "POL", "leader"),
+         (ARMOUR, "SWE", "leader")}),
+    "described coalition with a partner": (
+        "Romania also co-leads, with Bulgaria, the coalition on mine countermeasures.",
+        {(DEMINING, "ROU", "leader"), (DEMINING, "BGR", "leader")}),
+    "relative clause passive": (
+        "Estonia is a member of the Drone Coalition, which is led by Latvia and Britain.",
+        {(DRONE, "EST", "member"), (DRONE, "LVA", "leader"), (DRONE, "GBR", "leader")}),
+    "pronoun subject is the previous subject": (
+        "Lithuania has sent drones to Ukraine. It is also a member of the Drone Coalition.",
+        {(DRONE, "LTU", "member")}),
+    "list verb with a coalition subject": (
+        "The Drone Coalition now includes Norway, Chile and Peru.",
+        {(DRONE, "NOR", "member"), (DRONE, "CHL", "member"), (DRONE, "PER", "member")}),
+    "unknown coalition name": (
+        "The Sea Coalition, led by Norway, now includes Chile and Peru.",
+        {("Sea Coalition", "NOR", "leader"), ("Sea Coalition", "CHL", "member"), ("Sea Coalition", "PER", "member")}),
+    "whose members": (
+        "The Demining Coalition, whose members include Japan and Canada, met in Kyiv.",
+        {(DEMINING, "JPN", "member"), (DEMINING, "CAN", "member")}),
+    "bracketed list": (
+        "Ministers of the Bucharest Nine (Poland, Romania and Bulgaria) met in Riga.",
+        {("Bucharest Nine", "POL", "member"), ("Bucharest Nine", "ROU", "member"),
+         ("Bucharest Nine", "BGR", "member")}),
+    "demonym-led compound": (
+        "Slovenia joined the German-led European Sky Shield Initiative in 2023.",
+        {("European Sky Shield Initiative", "SVN", "member"), ("European Sky Shield Initiative", "DEU", "leader")}),
+    "took over the chairmanship with a partner": (
+        "Britain has taken over, together with Germany, the chairmanship of the Ukraine Defence Contact Group.",
+        {("Ukraine Defence Contact Group", "GBR", "leader"), ("Ukraine Defence Contact Group", "DEU", "leader")}),
+    "founded by": (
+        "The Bucharest Nine, a format launched in 2015 by Romania and Poland, met in Vilnius.",
+        {("Bucharest Nine", "ROU", "member"), ("Bucharest Nine", "POL", "member")}),
+    "the first to sign up": (
+        "NATO launched Baltic Sentry in January. Sweden and Finland were the first to sign up.",
+        {("Baltic Sentry", "SWE", "member"), ("Baltic Sentry", "FIN", "member")}),
+}
+
+APPLICANTS = {
+    "intends to become a member": ("Moldova intends to become a member of the Drone Coalition.",
+                                   {(DRONE, "MDA", "applicant")}),
+    "bid to join": ("Georgia's bid to join the Demining Coalition was welcomed.", {(DEMINING, "GEO", "applicant")}),
+    "reported intent": ("Spain told partners it intends to join the Drone Coalition.", {(DRONE, "ESP", "applicant")}),
+}
+
+NO_ROW = {
+    "did not join": "Hungary did not join the Drone Coalition.",
+    "might join": "Austria might join the Drone Coalition next year.",
+    "has yet to join": "Bulgaria has yet to join the Demining Coalition.",
+    "led until": "The Ukraine Defence Contact Group, which the United States led until 2025, met in Brussels.",
+    "partners are not members": "Ukraine's partners met in Brussels for talks on the Drone Coalition.",
+    "leaders are people": "Finland invited the leaders of the Drone Coalition to Helsinki.",
+    "signed a document": "Latvia and Britain signed a memorandum on the Drone Coalition's fund.",
+    "countries are not a country": "Ukraine said a few more countries were considering joining the Drone Coalition.",
+}
+
+KNOWN_MISSES = {
+    "gapping": ("Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour Coalition.",
+                {(DEMINING, "ESP", "leader"), (DEMINING, "ITA", "leader"), (ARMOUR, "ISL", "leader"),
+                 (ARMOUR, "MLT", "leader")}),
+    "list across sentences": ("The Drone Coalition consists of 15 states. Besides Finland and Greece, these are "
+                              "Chile and Peru.", {(DRONE, "FIN", "member"), (DRONE, "GRC", "member"),
+                                                  (DRONE, "CHL", "member"), (DRONE, "PER", "member")}),
+    "core members by description": ("The Demining Coalition has grown. Four Danube states, Austria, Slovakia, "
+                                    "Hungary and Croatia, form its core.",
+                                    {(DEMINING, c, "member") for c in ("AUT", "SVK", "HUN", "HRV")}),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_roles(case):
+    text, expected = CASES[case]
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("case", APPLICANTS, ids=list(APPLICANTS))
+def test_applicants(case):
+    text, expected = APPLICANTS[case]
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("case", NO_ROW, ids=list(NO_ROW))
+def test_no_row(case):
+    assert roles(NO_ROW[case]) == set()
+
+
+@pytest.mark.xfail(strict=True, reason="gapping, lists across sentences and descriptions of membership are not read")
+@pytest.mark.parametrize("case", KNOWN_MISSES, ids=list(KNOWN_MISSES))
+def test_known_misses(case):
+    text, expected = KNOWN_MISSES[case]
+    assert roles(text) == expected
