@@ -10,6 +10,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 
+from core.furniture import furniture_spans, inside
 from core.mentions.dates import dateline_date, find_dates, infer_years
 from core.mentions.money import find_money
 from core.mentions.names import find_names
@@ -88,6 +89,8 @@ def annotate(doc: Document) -> Annotated:
             i = bisect.bisect_right(starts, m.start) - 1
             if i >= 0 and m.start < sentences[i].end:
                 getattr(annotated[i], kind).append(m)
+    furniture = furniture_spans(text)  # bylines, captions, links, prompts: no builder sees them
+    annotated = [s for s in annotated if not inside(furniture, s.start)]
     _attach_parses(annotated)
     return Annotated(article_id(text), doc, annotated)
 

@@ -10,7 +10,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -24,9 +23,9 @@ from core.read import (
     read_file,
 )
 from core.records import Document, ReadFailure
+from tests.conftest import DEV, dev_files, need_shared
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -424,11 +423,9 @@ def test_decode_bytes_refuses_noise():
     assert decode_bytes(bytes(range(1, 32)) * 10 + bytes(range(128, 256)) * 10) is None
 
 
-def test_five_megabyte_line_is_fast(tmp_path):
+def test_five_megabyte_line_is_read_whole(tmp_path):  # its time: make bench (benchmarks/hostile.py)
     path = write(tmp_path, "long.txt", b"Headline\n" + b"x" * 5_000_000 + b"\n")
-    started = time.perf_counter()
     doc = read_one(path)
-    assert time.perf_counter() - started < 2.0
     assert doc.title == "Headline" and len(doc.text) == 5_000_010
 
 
@@ -491,8 +488,6 @@ def test_nothing_heavy_is_imported_with_the_module():
 # ---------------------------------------------------------------------------------------------
 # The dev corpus
 
-DEV_HTML = sorted(DEV.glob("*.html"))
-
 
 def meta_tags(page: str) -> dict[str, str]:
     """What the page's own tags say, read with regular expressions (independently of core.read)."""
@@ -508,8 +503,9 @@ def meta_tags(page: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("path", DEV_HTML, ids=[path.stem for path in DEV_HTML])
+@pytest.mark.parametrize("path", dev_files("*.html"))
 def test_dev_html_metadata_and_main_text(path):
+    need_shared(path)
     page = path.read_text(encoding="utf-8")
     doc = read_one(str(path))
     assert {"title": doc.title, "published": doc.published, "source": doc.source} == meta_tags(page)
@@ -525,6 +521,7 @@ def test_dev_html_metadata_and_main_text(path):
 
 
 def test_dev_txt_files_read_and_only_real_datelines_count():
+    need_shared(DEV)
     docs = {
         Path(doc.path).name: doc for doc in iter_documents(str(path) for path in sorted(DEV.glob("*.txt")))
     }

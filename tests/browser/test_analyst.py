@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -56,7 +57,7 @@ def test_money_is_formatted_once_and_a_share_is_not_added_again(own_page, own_se
     assert not FALSE_PRECISION.search(text) and not any(FALSE_PRECISION.search(" ".join(r)) for r in rows)
     with own_page.expect_download(timeout=WAIT) as download:
         own_page.get_by_role("button", name="Download CSV").last.click()
-    served = open(download.value.path(), encoding="utf-8").read()
+    served = Path(download.value.path()).read_text(encoding="utf-8")
     assert "12000000," in served and "12000000.0" not in served and ".0," not in served
     screenshot(own_page, "budgets")
     assert_safe(own_page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 from dashboard_fixtures import *  # noqa: F403 (fixtures)
@@ -139,3 +140,26 @@ def test_facet_counts_follow_the_filters(tiny):
     assert counts["statuses"] == {"current": 1, "planned": 1}
     narrowed = facet_counts(apply_filters(prepared, Filters(countries=("ROU",))), prepared)
     assert "DEU" not in narrowed["countries"] and narrowed["event_types"] == {"approval": 1}
+
+
+def scaled(tables: dict[str, pd.DataFrame], copies: int) -> dict[str, pd.DataFrame]:
+    """Every article-bound table repeated `copies` times, each copy with its own article ids."""
+    out = dict(tables)
+    for name in ("articles", "budgets", "deployments", "coalitions", "events", "site_mentions"):
+        table = tables[name]
+        big = table.iloc[np.tile(np.arange(len(table)), copies)].reset_index(drop=True)
+        suffix = pd.Series(np.repeat(np.arange(copies), len(table))).astype(str)
+        big["article_id"] = big["article_id"].astype(str) + "-" + suffix
+        out[name] = big
+    return out
+
+
+def test_a_filter_change_on_100k_articles_is_fast(tiny):
+    big = prepare_tables(scaled(tiny, 34_000))  # ~100,000 articles, ~300,000 finding rows
+    assert len(big["articles"]) > 100_000
+    filters = [Filters(countries=("ROU", "LTU")), Filters(programs=("SAFE",)),
+               Filters(date_from=D(2025, 1, 1)), Filters(event_types=("approval",), countries=("DEU",))]
+    for f in filters:  # how long this takes is measured by make bench (benchmarks: dashboard), not here
+        out = apply_filters(big, f)
+        assert len(out["articles"]) < len(big["articles"])
+    assert np.all(out["events"]["event_type"] == "approval")

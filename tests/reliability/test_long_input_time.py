@@ -1,57 +1,40 @@
-"""Long hostile input takes time in proportion to its length: no finder is quadratic.
+"""Long hostile input: the finders get through runs of digits, groups and dates and say the right thing.
 
-A run of digits, a number of thousands of groups, or thousands of dates in one line used to cost
-minutes to hours (each attempt scanned to the end of the run); the bounds here are generous for a
-loaded machine and far below what the quadratic versions took.
+The inputs used to cost minutes to hours (each attempt scanned to the end of the run). How long
+they take now is measured by `make bench` (benchmarks/hostile.py: seconds per input, and 4× a
+sentence's length at most 8× the time), not asserted here, where a loaded machine would fail it.
 """
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from benchmarks.hostile import DATE_INPUTS, MONEY_INPUTS, long_sentence
 from core.mentions.dates import find_dates
 from core.mentions.money import find_money
 from core.pipeline import extract_document
 from core.records import Document
 
-BOUND = 20.0  # seconds; the linear finders take well under one on these inputs
+#: Sums found in each hostile money input: a bare number is no sum; "€1 million and " 7,000 times is.
+MONEY_FOUND = {"digits": 0, "comma groups": 0, "nbsp groups": 0, "dotted digits": 0, "many sums": 7_000}
 
 
-def _seconds(function, *args) -> float:
-    started = time.perf_counter()
-    function(*args)
-    return time.perf_counter() - started
+@pytest.mark.parametrize("name", list(MONEY_INPUTS))
+def test_find_money_on_long_runs(name):
+    found = find_money(MONEY_INPUTS[name])
+    assert len(found) == MONEY_FOUND[name]
+    assert all(m.value.amount == 1_000_000 and m.value.currency == "EUR" for m in found)
 
 
-@pytest.mark.parametrize("text", [
-    "1" * 100_000,
-    "1" + ",000" * 25_000,
-    "1" + "\u00a0000" * 25_000,
-    "1." * 50_000,
-    "€1 million and " * 7_000,
-], ids=["digits", "comma groups", "nbsp groups", "dotted digits", "many sums"])
-def test_find_money_is_linear(text):
-    assert _seconds(find_money, text) < BOUND
-
-
-@pytest.mark.parametrize("text", [
-    "on 12 December and " * 10_000,
-    "in May 2024, " * 10_000,
-    "2024-02-17 " * 10_000,
-], ids=["day month", "month year", "iso"])
-def test_find_dates_is_linear(text):
-    assert _seconds(find_dates, text) < BOUND
-
-
-def _extract_seconds(size: int) -> float:
-    line = ("Belgium approved €30 million for drones and " * (size // 44 + 1))[:size]
-    document = Document(path="long.txt", text=f"Title\n{line}", title="Title")
-    return min(_seconds(extract_document, document) for _ in range(2))
+@pytest.mark.parametrize("name", list(DATE_INPUTS))
+def test_find_dates_on_long_runs(name):
+    found = find_dates(DATE_INPUTS[name])
+    assert len(found) == 10_000
+    assert len({(m.value.year, m.value.month, m.value.day) for m in found}) == 1
 
 
 @pytest.mark.slow
-def test_a_long_sentence_of_sums_extracts_in_linear_time():
-    small, large = _extract_seconds(4_000), _extract_seconds(16_000)
-    assert large < 8 * small, f"4x the text took {large / small:.1f}x the time"
+def test_a_long_sentence_of_sums_is_extracted_whole():
+    text = long_sentence(16_000)
+    rows = extract_document(Document(path="long.txt", text=f"Title\n{text}", title="Title")).tables["budgets"]
+    assert rows and {(r["amount"], r["currency"]) for r in rows} == {(30_000_000, "EUR")}
