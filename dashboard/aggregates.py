@@ -196,7 +196,9 @@ def deployment_summary(deployments: pd.DataFrame) -> pd.DataFrame:
         "rank": deployments["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}).fillna(len(STATUS_ORDER))})
     out = rows.groupby(keys).agg(personnel=("personnel", "max"), lat=("lat", "first"), lon=("lon", "first"),
                                  force_code=("force_code", "first"), host_code=("host_code", "first"),
-                                 sources=("article", "nunique"), reports=("root", "nunique"), rank=("rank", "min"))
+                                 rank=("rank", "min"))
+    out["sources"] = rows[[*keys, "article"]].drop_duplicates().groupby(keys).size()
+    out["reports"] = rows[[*keys, "root"]].drop_duplicates().groupby(keys).size()
     out["status"] = [STATUS_ORDER[int(r)] if r < len(STATUS_ORDER) else "?" for r in out["rank"]]
     out = out.reset_index()
     return out[columns].sort_values(keys, ignore_index=True)
@@ -207,17 +209,19 @@ def _article_key(frame: pd.DataFrame) -> pd.Series:
     return frame["_aid"] if "_aid" in frame.columns else frame["article_id"]
 
 
-def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str]) -> dict[tuple, list[str]]:
-    """Titles of the articles behind each (force, host, site), for map tooltips."""
+def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str], limit: int = 4) -> dict[tuple, str]:
+    """The titles of the first `limit` articles behind each (force, host, site), joined, for map tooltips."""
     if deployments.empty:
         return {}
     keys = deployments.assign(
         force=deployments["force"].fillna(deployments["force_code"]).fillna("?"),
         host=deployments["host"].fillna(deployments["host_code"]).fillna("?"),
         site=deployments["site"].fillna(COUNTRY_LEVEL))
-    grouped = keys[["force", "host", "site", "article_id"]].drop_duplicates().groupby(
-        ["force", "host", "site"])["article_id"].agg(list)
-    return {key: [titles.get(a, a) for a in ids] for key, ids in grouped.items()}
+    first = keys[["force", "host", "site", "article_id"]].drop_duplicates().groupby(
+        ["force", "host", "site"], sort=False).head(limit)
+    first = first.assign(title=first["article_id"].map(lambda a: titles.get(a, a)).astype("str"))
+    grouped = first.groupby(["force", "host", "site"], sort=False)["title"].agg("; ".join)
+    return grouped.to_dict()
 
 
 def _mentions(cell: object) -> list[dict]:

@@ -53,6 +53,36 @@ def _wrap(text: object, width: int = 80) -> str:
     return "<br>".join(esc(part) for part in lines[:6])
 
 
+def escaped(values: pd.Series, limit: int | None = None) -> pd.Series:
+    """`esc` over a column, vectorised ('–' for missing).
+
+    >>> escaped(pd.Series(["<b>&", None])).tolist()
+    ['&lt;b&gt;&amp;', '–']
+    """
+    text = values.astype("str")
+    if limit:
+        text = text.where(text.str.len() <= limit, text.str.slice(0, limit - 1) + "…")
+    text = text.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False).str.replace(
+        ">", "&gt;", regex=False)
+    return text.fillna("–")
+
+
+def wrapped(values: pd.Series, width: int = 80, lines: int = 5) -> pd.Series:
+    """Escaped text cut into lines of `width` characters for hover boxes (vectorised: slices of the
+    text, each escaped, so no entity is cut in two).
+
+    >>> wrapped(pd.Series(["abcdef<", None]), width=3).tolist()
+    ['abc<br>def<br>&lt;', '–']
+    """
+    text = values.astype("str")
+    out = escaped(text.str.slice(0, width))
+    for k in range(1, lines):
+        piece = text.str.slice(k * width, (k + 1) * width)
+        out = out.where(piece.fillna("").str.len() == 0, out + "<br>" + escaped(piece))
+    longer = text.str.len().fillna(0) > width * lines
+    return out.where(~longer, out + "…").fillna("–")
+
+
 def empty_figure(message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=esc(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
@@ -116,18 +146,20 @@ def _add_events(fig: go.Figure, dated: pd.DataFrame, types: list[str], titles: d
     position = {t: i for i, t in enumerate(types)}
     y = dated["event_type"].map(position).to_numpy(dtype=float) + stacked_offsets(dated["event_type"], dated["when"])
     future = (dated["when"] > today).to_numpy()
+    source = escaped(dated["article_id"].map(lambda a: titles.get(a, a)).astype("str"), 90)
+    hovers = ("<b>" + escaped(dated["date"]) + "</b> (" + escaped(dated["precision"]) + " precision) · "
+              + escaped(dated["event_type"]) + pd.Series(np.where(future, " · planned", ""), index=dated.index)
+              + "<br>" + wrapped(dated["summary"]) + "<br><i>source:</i> " + source + "<br><i>evidence:</i> "
+              + wrapped(dated["evidence"])).to_numpy(dtype=object)
     for event_type in types:
         pick = (dated["event_type"] == event_type).to_numpy()
         part = dated[pick]
-        hover = [f"<b>{esc(d)}</b> ({esc(p)} precision) · {esc(event_type)}{' · planned' if f else ''}<br>{_wrap(s)}"
-                 f"<br><i>source:</i> {esc(titles.get(a, a), 90)}<br><i>evidence:</i> {_wrap(e)}"
-                 for d, p, s, a, e, f in zip(part["date"], part["precision"], part["summary"], part["article_id"],
-                                             part["evidence"], future[pick], strict=False)]
+        hover = hovers[pick]
         symbol = EVENT_SYMBOLS.get(event_type, "circle")
         fig.add_trace(go.Scatter(
             x=part["when"], y=y[pick], mode="markers", name=esc(event_type), legendgroup=esc(event_type),
             marker={"size": 11, "color": EVENT_COLOURS.get(event_type, "#adb5bd"), "line": {"width": 1.5},
-                    "symbol": [f"{symbol}-open" if f else symbol for f in future[pick]]},
+                    "symbol": np.where(future[pick], f"{symbol}-open", symbol)},
             hovertext=hover, hoverinfo="text"), row=1, col=1)
     if future.any():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="planned (after today)",

@@ -35,7 +35,7 @@ def _tooltip_lines(*pairs: tuple[str, object]) -> str:
     return "\n".join(f"{name}: {value}" for name, value in pairs if value not in (None, "") and not _isna(value))
 
 
-def deployment_points(summary: pd.DataFrame, sources: dict[tuple, list[str]] | None = None) -> pd.DataFrame:
+def deployment_points(summary: pd.DataFrame, sources: dict[tuple, str] | None = None) -> pd.DataFrame:
     """Map points of deployments: one per force and place, sized by personnel, coloured by force,
     styled by status, with `adversary` set for Russian and Belarusian forces."""
     points = summary.dropna(subset=["lat", "lon"]).copy()
@@ -51,7 +51,7 @@ def deployment_points(summary: pd.DataFrame, sources: dict[tuple, list[str]] | N
         _tooltip_lines(("site", f"{COUNTRY_LEVEL} ({h}, at its centroid)" if s == COUNTRY_LEVEL else s),
                        ("forces", f"{f} in {h}"), ("personnel", money.count(p) or "not stated"),
                        ("status", st), ("independent reports", r),
-                       ("sources", "; ".join(sources.get((f, h, s), [])[:4])))
+                       ("sources", sources.get((f, h, s), "")))
         for f, h, s, p, st, r in zip(points["force"], points["host"], points["site"], points["personnel"],
                                      points["status"], points.get("reports", [None] * len(points)), strict=False)]
     points = points.sort_values("radius", ascending=False)

@@ -35,18 +35,31 @@ def date_bounds(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> lo.tolist(), hi.tolist()
     ([20250101, 20250301, 20240217, 99999999, 99999999], [20251231, 20250331, 20240217, -1, -1])
     """
-    text = dates.astype("string").fillna("")
-    digits = text.str.replace("-", "", regex=False)
-    ok = text.str.match(r"^\d{4}(-\d{2}(-\d{2})?)?$").fillna(False).to_numpy(bool)
-    width = text.str.len().fillna(0).to_numpy()
+    strings = dates.astype("str").fillna("")
+    text = strings.where(strings.str.len() <= 10, "").to_numpy(dtype="U10")
+    chars = text.view(np.uint32).reshape(len(text), 10).astype(np.int64) if len(text) else \
+        np.zeros((0, 10), dtype=np.int64)
+    width = np.char.str_len(text) if len(text) else np.zeros(0, dtype=np.int64)
+    digits = (chars >= 48) & (chars <= 57)
+    value = chars - 48
+
+    def number(start: int, stop: int) -> np.ndarray:
+        out = np.zeros(len(text), dtype=np.int64)
+        for k in range(start, stop):
+            out = out * 10 + value[:, k]
+        return out
+
+    year_ok = digits[:, :4].all(axis=1)
+    month_ok = year_ok & (chars[:, 4] == 45) & digits[:, 5:7].all(axis=1)
+    day_ok = month_ok & (chars[:, 7] == 45) & digits[:, 8:10].all(axis=1)
+    year, month, day = number(0, 4), number(5, 7), number(8, 10)
     lo = np.full(len(text), NO_DATE_LO, dtype=np.int64)
     hi = np.full(len(text), NO_DATE_HI, dtype=np.int64)
-    for length, lo_pad, hi_pad in ((4, "0101", "1231"), (7, "01", "31"), (10, "", "")):
-        mask = ok & (width == length)
-        if mask.any():
-            part = digits[mask]
-            lo[mask] = (part + lo_pad).astype(np.int64).to_numpy()
-            hi[mask] = (part + hi_pad).astype(np.int64).to_numpy()
+    for mask, low, high in (
+            (year_ok & (width == 4), year * 10_000 + 101, year * 10_000 + 1231),
+            (month_ok & (width == 7), year * 10_000 + month * 100 + 1, year * 10_000 + month * 100 + 31),
+            (day_ok & (width == 10), year * 10_000 + month * 100 + day, year * 10_000 + month * 100 + day)):
+        lo[mask], hi[mask] = low[mask], high[mask]
     return lo, hi
 
 
@@ -101,9 +114,20 @@ def _with_fallback(lo: np.ndarray, hi: np.ndarray, keys: np.ndarray,
 
 
 def exploded(values: pd.Series) -> pd.Series:
-    """A list column as one entry per (row position, value), for fast membership tests."""
-    flat = values.map(lambda v: list(v) if isinstance(v, list | tuple | np.ndarray) else [])
-    return flat.explode().dropna()
+    """A list column as one entry per (row position, value), for fast membership tests.
+
+    >>> flat = exploded(pd.Series([["ROU", "POL"], None, np.array(["DEU"])]))
+    >>> flat.index.tolist(), flat.tolist()
+    ([0, 0, 2], ['ROU', 'POL', 'DEU'])
+    """
+    cells = values.to_numpy(dtype=object)
+    lists = [v if isinstance(v, list | tuple | np.ndarray) else () for v in cells]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    if not lengths.sum():
+        return pd.Series([], dtype=object, index=pd.Index([], dtype=np.int64))
+    flat = np.concatenate([np.asarray(v, dtype=object) for v in lists if len(v)])
+    index = np.repeat(values.index.to_numpy(), lengths)
+    return pd.Series(flat, index=index, dtype=object).dropna()
 
 
 def _contiguous(frame: pd.DataFrame) -> pd.DataFrame:
