@@ -5,13 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from core.schema import CONTRACT_TABLES, TABLES
+from core.store_errors import StoreError
+
+if TYPE_CHECKING:  # pandas, DuckDB and the pipeline are imported by the commands that need them
+    import pandas as pd
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: stop as an interrupt does (the batch being written is rolled back)."""
 
 
 def _jsonable(df: pd.DataFrame) -> list[dict]:
@@ -46,14 +54,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.dask:
         from core.distributed import ingest_with_dask
 
-        report = ingest_with_dask(args.paths, args.db, args.dask, progress=not args.quiet)
+        report = ingest_with_dask(args.paths, args.db, args.dask, progress=not args.quiet, exclude=args.exclude)
     else:
         batch = {"batch_size": args.batch_size} if args.batch_size else {}
-        report = ingest(args.paths, args.db, workers=args.workers, progress=not args.quiet, **batch)
+        report = ingest(args.paths, args.db, workers=args.workers, progress=not args.quiet, exclude=args.exclude,
+                        **batch)
+    excluded = f", {report.files_excluded} excluded" if report.files_excluded else ""
     print(f"flankwatch: {report.files_seen} files seen, {report.files_stored} stored "
           f"({report.articles_stored} articles), {report.files_skipped} unchanged, "
-          f"{len(report.failures)} failed", file=sys.stderr)
+          f"{len(report.failures)} failed{excluded}", file=sys.stderr)
     return 1 if report.failures else 0
+
+
+def cmd_clear_failures(args: argparse.Namespace) -> int:
+    from core.batch import clear_failures
+    from core.store import default_db
+
+    cleared = clear_failures(args.db or default_db(), args.exclude)
+    print(f"flankwatch: cleared {cleared} failure(s) of files that no longer exist or are excluded",
+          file=sys.stderr)
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -92,6 +112,11 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
                         help="the store file (default: $FLANKWATCH_DB or store/flankwatch.duckdb)")
 
 
+def _exclude_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--exclude", metavar="GLOB", action="append", default=[],
+                        help="skip files whose path or name matches GLOB, e.g. '*.gold.json' (repeatable)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core", description="Flankwatch: defence news into tables.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -107,10 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dask", metavar="SCHEDULER",
                         help="run extraction on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    _exclude_option(ingest)
     ingest.add_argument("--batch-size", type=_positive_int, default=None,
                         help=argparse.SUPPRESS)  # files per transaction (tests of crash safety use small batches)
     _db_option(ingest)
     ingest.set_defaults(func=cmd_ingest)
+
+    clear = sub.add_parser("clear-failures",
+                           help="forget the recorded failures of files that no longer exist or are excluded")
+    _exclude_option(clear)
+    _db_option(clear)
+    clear.set_defaults(func=cmd_clear_failures)
 
     export = sub.add_parser("export", help="write one table of the store as CSV or JSON")
     export.add_argument("table", choices=sorted(TABLES))
@@ -121,10 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from core.store import StoreError
+def _terminate(signum, frame) -> None:
+    raise Terminated
 
+
+def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.func(args)
     except StoreError as error:
@@ -135,6 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("flankwatch: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("flankwatch: terminated (SIGTERM); every batch written before is kept, run it again to finish",
+              file=sys.stderr)
+        return 143
     except BrokenPipeError:  # the reader of the output went away ('| head'): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)

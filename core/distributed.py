@@ -1,8 +1,8 @@
 """Ingest on a Dask cluster: per-article extraction spread over workers, one writer for the store.
 
-`python -m core ingest PATH... --dask SCHEDULER` comes here. The files are split into
-partitions of a `dask.bag`; each task hashes its files (a file whose bytes are unchanged
-since it was stored is skipped, as in `core.ingest`), extracts the others with
+`python -m core ingest PATH... --dask SCHEDULER` comes here. The files to do are planned as in a
+local ingest (`core.ingest.plan`: one name per file, unchanged and excluded files skipped), then
+split into partitions of a `dask.bag`; each task extracts its files with
 `core.ingest.process_file` and writes its rows as Parquet, one file per partition and table,
 into a temporary folder next to the store. This process then loads the partitions in file
 order, one transaction per partition (`core.ingest.write_batch`, so the store ends up exactly
@@ -19,29 +19,29 @@ import contextlib
 import math
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from core import store
 from core.ingest import (
     FileResult,
     IngestReport,
-    _print_notice,
-    _progress_bar,
-    file_hash,
+    Planned,
     ingest_session,
+    plan,
+    print_notice,
     process_file,
+    progress_bar,
     report_failures,
     write_batch,
 )
 from core.pipeline import ArticleTables
-from core.read import expand_paths, storable
 from core.records import ReadFailure
 
 LOCAL = "local"
 PARTITION_FILES = 500  # at most this many files per partition (and per store transaction)
 CONNECT_TIMEOUT = "10s"
-#: One file to ingest: (position in the run, path, its stored hash or '', why it cannot be read or '').
+#: One file to ingest: (position in the run, path to read, name to store it under, why it cannot be read or '').
 Task = tuple[int, str, str, str]
 
 
@@ -51,23 +51,22 @@ class SchedulerError(store.StoreError):
 
 def ingest_with_dask(paths: Iterable[str], db: Path | None, scheduler: str, progress: bool = True,
                      notify: Callable[[str], None] | None = None,
-                     partition_files: int = PARTITION_FILES) -> IngestReport:
+                     partition_files: int = PARTITION_FILES, exclude: Sequence[str] = ()) -> IngestReport:
     """Add the articles under `paths` to the store at `db`, extracting on the Dask cluster `scheduler`.
 
     `scheduler` is 'local' (a LocalCluster of two single-threaded worker processes on this
     machine) or a scheduler's address such as tcp://10.0.0.5:8786.
     """
     db = Path(db) if db else store.default_db()
-    notify = notify or _print_notice
+    notify = notify or print_notice
     report = IngestReport()
     with ingest_session(db, notify) as session:
         tasks: list[Task] = []
-        for item in expand_paths(paths):  # a folder that cannot be read keeps its place in the order
-            report.files_seen += 1
-            if isinstance(item, ReadFailure):
-                tasks.append((len(tasks), item.path, "", item.reason))
+        for item in plan(paths, session.known, report, exclude=exclude):  # failures keep their place
+            if isinstance(item, Planned):
+                tasks.append((len(tasks), item.path, item.name, ""))
             else:
-                tasks.append((len(tasks), item, session.known.get(storable(item), ""), ""))
+                tasks.append((len(tasks), item.path, item.path, item.failures[0].reason))
         if tasks:
             with _client(scheduler) as client, _scratch(db) as scratch:
                 session.changed |= _run(client, tasks, scratch, db, report, notify, progress, partition_files)
@@ -118,15 +117,13 @@ def _run(client, tasks: list[Task], scratch: Path, db: Path, report: IngestRepor
     size = max(1, min(partition_files, math.ceil(len(tasks) / (workers * 4))))
     bag = dask.bag.from_sequence(tasks, partition_size=size)
     futures = client.compute(bag.map_partitions(extract_partition, str(scratch)).to_delayed())
-    bar = _progress_bar(progress)
+    bar = progress_bar(progress)
     changed = False
     try:
         for future in futures:
             summary = future.result()[0]
             bar.update(summary["files"])
-            results, skipped = load_partition(scratch, summary["part"])
-            report.files_skipped += skipped
-            changed |= _store(db, results, report, notify)
+            changed |= _store(db, load_partition(scratch, summary["part"]), report, notify)
     finally:
         bar.close()
         client.cancel(futures)
@@ -145,13 +142,11 @@ def _store(db: Path, results: list[FileResult], report: IngestReport, notify: Ca
 def extract_partition(tasks: list[Task], scratch: str) -> list[dict]:
     """Extract one partition's files and write its rows as Parquet (runs on a worker)."""
     rows: dict[str, list[dict]] = {}
-    for index, path, known, unreadable in tasks:
+    for index, path, name, unreadable in tasks:
         if unreadable:
-            _rows_of(index, FileResult(path, "", failures=[ReadFailure(path, unreadable)]), rows)
-        elif known and known == file_hash(path):
-            rows.setdefault("_files", []).append({"_file": index, "path": path, "file_hash": known, "skipped": True})
+            _rows_of(index, FileResult(name, "", failures=[ReadFailure(name, unreadable)]), rows)
         else:
-            _rows_of(index, process_file(path), rows)
+            _rows_of(index, process_file(path, name), rows)
     part = tasks[0][0] if tasks else 0
     for table, table_rows in rows.items():
         _write_parquet(Path(scratch) / table / f"part-{part:09d}.parquet", table_rows)
@@ -159,8 +154,7 @@ def extract_partition(tasks: list[Task], scratch: str) -> list[dict]:
 
 
 def _rows_of(index: int, result: FileResult, rows: dict[str, list[dict]]) -> None:
-    rows.setdefault("_files", []).append({"_file": index, "path": result.path, "file_hash": result.file_hash,
-                                          "skipped": False})
+    rows.setdefault("_files", []).append({"_file": index, "path": result.path, "file_hash": result.file_hash})
     for failure in result.failures:
         rows.setdefault("_failures", []).append({"_file": index, "path": failure.path, "reason": failure.reason})
     for item, art in enumerate(result.articles):
@@ -186,18 +180,13 @@ def _write_parquet(path: Path, rows: list[dict]) -> None:
 # --- back on the client ------------------------------------------------------------------------
 
 
-def load_partition(scratch: Path, part: int) -> tuple[list[FileResult], int]:
-    """One partition's FileResults rebuilt from its Parquet files, in file order, and its count of
-    unchanged (skipped) files."""
+def load_partition(scratch: Path, part: int) -> list[FileResult]:
+    """One partition's FileResults rebuilt from its Parquet files, in file order."""
     tables = {folder.name: _read_parquet(folder / f"part-{part:09d}.parquet")
               for folder in scratch.iterdir() if (folder / f"part-{part:09d}.parquet").exists()}
     results: dict[int, FileResult] = {}
-    skipped = 0
     for row in tables.pop("_files", []):
-        if row["skipped"]:
-            skipped += 1
-        else:
-            results[row["_file"]] = FileResult(row["path"], row["file_hash"])
+        results[row["_file"]] = FileResult(row["path"], row["file_hash"])
     for row in tables.pop("_failures", []):
         results[row["_file"]].failures.append(ReadFailure(row["path"], row["reason"]))
     articles: dict[tuple[int, int], ArticleTables] = {}
@@ -215,7 +204,7 @@ def load_partition(scratch: Path, part: int) -> tuple[list[FileResult], int]:
             articles[key].tables[table].append({k: v for k, v in row.items() if not k.startswith("_")})
     for (index, _), art in sorted(articles.items()):
         results[index].articles.append(art)
-    return [results[index] for index in sorted(results)], skipped
+    return [results[index] for index in sorted(results)]
 
 
 def _read_parquet(path: Path) -> list[dict]:

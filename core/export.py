@@ -27,7 +27,22 @@ def _cell(value: object) -> object:
         value = json.dumps(value, ensure_ascii=False)
     elif hasattr(value, "tolist"):
         value = json.dumps(value.tolist(), ensure_ascii=False)
+    if isinstance(value, str) and ("\r" in value or "\n" in value):
+        return _multiline(value)
     return neutralise(value)
+
+
+def _multiline(value: str) -> str:
+    """A cell with line breaks: carriage returns as line feeds (so the CSV writer, whose line ends are
+    LF, always quotes it), and a quote in front when any of its lines would start a formula.
+
+    >>> _multiline("name\\r=1+1.txt") == "'name\\n=1+1.txt", _multiline("two\\nlines") == "two\\nlines"
+    (True, True)
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if any(line.startswith(_FORMULA_START) for line in value.split("\n")):
+        return "'" + value
+    return value
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:

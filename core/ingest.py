@@ -1,8 +1,10 @@
 """Ingest: read and extract articles into the store, batch by batch, then re-link.
 
-A file whose bytes are unchanged since it was stored is skipped without parsing; a
-changed file replaces its rows. Each batch is one transaction, so a crash loses at most
-the batch being written and a re-run completes it, with nothing doubled.
+A file is known by one name, its resolved real path (an upload by its label), so every spelling
+of a path is the same file. A file whose bytes are unchanged since it was stored is skipped
+without parsing; a changed file replaces its rows. Each batch is one transaction (`core.batch`),
+so a crash loses at most the batch being written and a re-run completes it, with nothing doubled.
+Reading a file and extracting an article each have a time limit (`core.limits`).
 """
 
 from __future__ import annotations
@@ -12,23 +14,30 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
-from core import link, store
+from core import limits, store
+from core.batch import (
+    RELINK_PENDING,
+    is_excluded,
+    known_hashes,
+    merge_duplicate_files,
+    relink_pending,
+    write_batch,
+)
 from core.messages import one_line
-from core.pipeline import ArticleTables, extract_document, link_frames
+from core.pipeline import ArticleTables, extract_document, link_articles
 from core.read import expand_paths, read_file, storable
 from core.records import ReadFailure
-from core.schema import ARTICLE_TABLES, TABLES, column_names
 
 BATCH_SIZE = 500
-#: Key in the store's `meta` table, set by each batch and cleared by the relink that follows it.
-RELINK_PENDING = "relink_pending"
+__all__ = ["BATCH_SIZE", "RELINK_PENDING", "FileResult", "IngestReport", "ingest", "relink", "write_batch"]
+#: Called after each file with (files done, files to do, the file's stored name).
+FileProgress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -49,6 +58,7 @@ class IngestReport:
     files_skipped: int = 0
     files_stored: int = 0
     articles_stored: int = 0
+    files_excluded: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
 
 
@@ -69,128 +79,147 @@ def file_hash(path: str) -> str:
     return digest.hexdigest()
 
 
-def process_file(path: str) -> FileResult:
-    """Read and extract one file (runs in worker processes too).
+def file_identity(path: str) -> str:
+    """The one name a file is stored under: its resolved real path (symbolic links, '..' and relative
+    spellings resolved), as storable text; a path that does not exist is made absolute only."""
+    real = os.path.realpath(path)
+    return storable(real if os.path.lexists(real) else os.path.abspath(path))
 
-    Paths are kept as the store can hold them (`read.storable`: the odd bytes of a file name that
-    is not UTF-8 as escapes), reasons as one line.
-    """
-    result = FileResult(storable(path), file_hash(path))
-    read = read_file(path)
-    items = [read] if isinstance(read, ReadFailure) else read
-    for item in items:
+
+def process_file(path: str, name: str | None = None) -> FileResult:
+    """Read and extract one file (runs in worker processes too), storing it under `name` (default:
+    the path as storable text). Reading the file, and extracting each of its articles, stop at the
+    time limit with a failure that says which limit was hit."""
+    name = name or storable(path)
+    result = FileResult(name, file_hash(path))
+    limit = limits.seconds()
+    try:
+        with limits.time_limit(limit):
+            read = read_file(path)
+    except limits.TimeLimitHit:
+        read = ReadFailure(path, limits.reason("reading the file", limit))
+    for item in [read] if isinstance(read, ReadFailure) else read:
         if isinstance(item, ReadFailure):
-            result.failures.append(_storable_failure(item))
+            result.failures.append(_stored_failure(item, path, name))
             continue
         try:
-            article = extract_document(item)
-        except Exception as error:  # a bug must not stop the batch: report it as this file's failure
-            result.failures.append(_storable_failure(
-                ReadFailure(item.path, f"extraction failed: {type(error).__name__}: {error}")))
+            with limits.time_limit(limit):
+                article = extract_document(item)
+        except limits.TimeLimitHit:
+            result.failures.append(_stored_failure(
+                ReadFailure(item.path, limits.reason("extracting the article", limit)), path, name))
             continue
-        result.articles.append(article)
+        except Exception as error:  # a bug must not stop the batch: report it as this file's failure
+            result.failures.append(_stored_failure(
+                ReadFailure(item.path, f"extraction failed: {type(error).__name__}: {error}"), path, name))
+            continue
+        result.articles.append(_renamed(article, storable(path), name))
     return result
 
 
-def _storable_failure(failure: ReadFailure) -> ReadFailure:
-    return ReadFailure(storable(failure.path), one_line(failure.reason))
+def _renamed(article: ArticleTables, path: str, name: str) -> ArticleTables:
+    """The article stored under the file's name (an item keeps its '#n')."""
+    if name != path:
+        article.article["path"] = name + article.article["path"][len(path):]
+    return article
 
 
-def _known_hashes(db: Path) -> dict[str, str]:
-    if not db.exists():
-        return {}
-    con = store.connect(db, read_only=True)
-    try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        if "files" not in tables:
-            return {}
-        return dict(con.execute("SELECT path, file_hash FROM files").fetchall())
-    finally:
-        con.close()
+def _stored_failure(failure: ReadFailure, path: str, name: str) -> ReadFailure:
+    """A failure under the file's stored name, its reason as one line."""
+    where = storable(failure.path)
+    where = name + where[len(storable(path)):] if where.startswith(storable(path)) else where
+    return ReadFailure(where, one_line(failure.reason))
 
 
-def _relink_pending(db: Path) -> bool:
-    """Whether batches were stored since the last relink (an ingest stopped before it relinked)."""
-    con = store.connect(db, read_only=True)
-    try:
-        return con.execute("SELECT count(*) FROM meta WHERE key = ?", [RELINK_PENDING]).fetchone()[0] > 0
-    finally:
-        con.close()
+@dataclass(frozen=True)
+class Planned:
+    """A file to read (`path`) and the name it is stored under."""
+
+    path: str
+    name: str
 
 
-def _results(paths: Iterable[str], known: dict[str, str], report: IngestReport,
-             workers: int, labels: Mapping[str, str] | None = None) -> Iterator[FileResult]:
-    """FileResults for new or changed files; unchanged ones are counted and skipped.
+def plan(paths: Iterable[str], known: Mapping[str, str], report: IngestReport,
+         labels: Mapping[str, str] | None = None, exclude: Sequence[str] = ()) -> Iterator[Planned | FileResult]:
+    """The files to process, in order: new or changed files as `Planned`, unreadable paths as
+    FileResults of their failure. Unchanged files are counted as skipped, excluded ones as excluded.
 
-    `labels` maps a file's real path to the name it is stored under (an upload's own name,
-    rather than the temporary file it was written to)."""
-    labels = {storable(real): label for real, label in (labels or {}).items()}
-    todo: list[str] = []
+    `labels` maps a file's path to the name it is stored under (an upload's label rather than
+    the temporary file it was written to). Shared by local and Dask ingest."""
+    labels = {file_identity(path): label for path, label in (labels or {}).items()}
+    seen: set[str] = set()  # a file given twice (itself and its folder, two spellings) is done once
     for item in expand_paths(paths):
         if isinstance(item, ReadFailure):
             report.files_seen += 1
-            yield relabel(FileResult(storable(item.path), "", failures=[_storable_failure(item)]), labels)
+            name = file_identity(item.path)
+            yield FileResult(name, "", failures=[ReadFailure(name, one_line(item.reason))])
+            continue
+        if exclude and is_excluded(item, exclude):
+            report.files_excluded += 1
             continue
         report.files_seen += 1
-        key = labels.get(storable(item), storable(item))
-        if known.get(key) and known[key] == file_hash(item):
+        real = file_identity(item)
+        name = labels.get(real, real)
+        if name in seen or (known.get(name) and known[name] == file_hash(item)):
             report.files_skipped += 1
             continue
-        todo.append(item)
-    if workers > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(process_file, todo, chunksize=max(1, min(64, len(todo) // (workers * 8) or 1))):
-                yield relabel(result, labels)
-    else:
-        for result in map(process_file, todo):
-            yield relabel(result, labels)
+        seen.add(name)
+        yield Planned(os.path.realpath(item), name)
 
 
-def relabel(result: FileResult, labels: Mapping[str, str]) -> FileResult:
-    """Store a file's rows under its label: the file path and its articles' paths ('#n' kept)."""
-    label = labels.get(result.path)
-    if not label:
-        return result
+def _results(planned: list[Planned | FileResult], workers: int) -> Iterator[FileResult]:
+    """FileResults in plan order, extracted here or in `workers` processes."""
+    todo = [p for p in planned if isinstance(p, Planned)]
+    if workers <= 1 or len(todo) <= 1:
+        for item in planned:
+            yield item if isinstance(item, FileResult) else process_file(item.path, item.name)
+        return
+    from concurrent.futures import ProcessPoolExecutor
 
-    def renamed(path: str) -> str:
-        return label + path[len(result.path):] if path.startswith(result.path) else label
-
-    for article in result.articles:
-        article.article["path"] = renamed(article.article["path"])
-    result.failures = [ReadFailure(renamed(f.path), f.reason) for f in result.failures]
-    result.path = label
-    return result
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        chunk = max(1, min(64, len(todo) // (workers * 8) or 1))
+        done = iter(pool.map(process_file, [p.path for p in todo], [p.name for p in todo], chunksize=chunk))
+        for item in planned:
+            yield item if isinstance(item, FileResult) else next(done)
+    finally:  # stopped (an interrupt, a store error): do not wait for the files not yet started
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest(paths: Iterable[str], db: Path | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
            progress: bool = True, notify: Callable[[str], None] | None = None,
-           labels: Mapping[str, str] | None = None) -> IngestReport:
-    """Add the articles under `paths` to the store at `db`.
+           labels: Mapping[str, str] | None = None, exclude: Sequence[str] = (),
+           on_file: FileProgress | None = None, on_wait: Callable[[float], None] | None = None,
+           wait: float | None = None) -> IngestReport:
+    """Add the articles under `paths` to the store at `db`, skipping files matching an `exclude` glob.
 
-    Raises `store.StoreError` when the store is not usable (not a Flankwatch store, damaged).
+    `on_file` is called after each file; `on_wait(seconds)` while waiting for another ingest's
+    writer lock (it may raise to give up; after `wait` seconds the store is reported busy). Raises `store.StoreError` when the store is not usable
+    (busy, unwritable, full, damaged, not a Flankwatch store).
     """
     db = Path(db) if db else store.default_db()
-    notify = notify or _print_notice
+    notify = notify or print_notice
     report = IngestReport()
-    with ingest_session(db, notify) as session:
+    with ingest_session(db, notify, on_wait, wait) as session:
+        planned = list(plan(paths, session.known, report, labels, exclude))
         batch: list[FileResult] = []
-        bar = _progress_bar(progress)
-        for result in _results(paths, session.known, report, workers, labels):
+        bar = progress_bar(progress)
+        for done, result in enumerate(_results(planned, workers), start=1):
             bar.update(1)
             report_failures(result, report, notify)
             batch.append(result)
             if len(batch) >= batch_size:
                 session.changed |= write_batch(db, batch, report)
                 batch = []
+            if on_file:
+                on_file(done, len(planned), result.path)
         session.changed |= write_batch(db, batch, report)
         bar.close()
     return report
 
 
-def _print_notice(message: str) -> None:
-    print(f"flankwatch: {message}", file=sys.stderr)
+def print_notice(message: str) -> None:
+    print(f"flankwatch: {one_line(message)}", file=sys.stderr)
 
 
 @dataclass
@@ -203,19 +232,24 @@ class IngestSession:
 
 
 @contextlib.contextmanager
-def ingest_session(db: Path, notify: Callable[[str], None]) -> Iterator[IngestSession]:
-    """Hold the writer lock, create (or check) the store, and re-link at the end if anything was
-    written — or if an earlier ingest stored batches but was stopped before linking. A damaged
-    store raises StoreError (one clear message, not a traceback). Shared by local and Dask ingest."""
-    with store.writer_lock(db, notify=notify):
+def ingest_session(db: Path, notify: Callable[[str], None], on_wait: Callable[[float], None] | None = None,
+                   wait: float | None = None) -> Iterator[IngestSession]:
+    """Hold the writer lock, create (or check) the store, give older stores' files their one name,
+    and re-link at the end if anything was written — or if an earlier ingest stored batches but was
+    stopped before linking. A store problem raises StoreError (one clear message, not a traceback).
+    Shared by local and Dask ingest."""
+    with store.writer_lock(db, wait=wait, notify=notify, on_wait=on_wait):
         try:
             store.open_for_write(db).close()  # create the store (and check it is one) before any work
-            session = IngestSession(_known_hashes(db), _relink_pending(db))
+            merged = merge_duplicate_files(db, file_identity)
+            session = IngestSession(known_hashes(db), merged or relink_pending(db))
             yield session
             if session.changed:
                 relink(db)
         except duckdb.Error as error:
             raise store.unusable(db, error) from error
+        except OSError as error:
+            raise store.from_os_error(db, error) from error
 
 
 def report_failures(result: FileResult, report: IngestReport, notify: Callable[[str], None]) -> None:
@@ -225,78 +259,13 @@ def report_failures(result: FileResult, report: IngestReport, notify: Callable[[
     report.failures.extend(result.failures)
 
 
-def _progress_bar(enabled: bool):
+def progress_bar(enabled: bool):
     from tqdm import tqdm
 
     return tqdm(desc="ingest", unit="file", disable=None if enabled else True, file=sys.stderr, leave=False)
 
 
-def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool:
-    """Write one batch in one transaction: replace changed files' rows, add new ones."""
-    if not batch:
-        return False
-    with store.write_transaction(db) as con:
-        con.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [RELINK_PENDING])
-        seq = con.execute("SELECT coalesce(max(seq), 0) FROM files").fetchone()[0]
-        _forget_files(con, [result.path for result in batch])
-        existing = {r[0] for r in con.execute(
-            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))",
-            [[a.article["article_id"] for r in batch for a in r.articles]]).fetchall()}
-        rows: dict[str, list[dict]] = {}
-        for result in batch:
-            seq += 1
-            _record_file(con, result, seq, rows, existing)
-        for table, table_rows in rows.items():
-            if not table_rows:
-                continue
-            columns = column_names(table) if table in TABLES else list(table_rows[0])
-            store.insert_rows(con, table, table_rows, columns)
-    report.files_stored += sum(1 for r in batch if r.articles)
-    report.articles_stored += sum(len(r.articles) for r in batch)
-    return True
-
-
-def _forget_files(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
-    """Delete the files' documents and the articles no other file still tells (a few statements per batch)."""
-    ids = [r[0] for r in con.execute(
-        "SELECT DISTINCT article_id FROM documents WHERE file_path IN (SELECT unnest(?))", [paths]).fetchall()]
-    con.execute("DELETE FROM documents WHERE file_path IN (SELECT unnest(?))", [paths])
-    con.execute("DELETE FROM files WHERE path IN (SELECT unnest(?))", [paths])
-    con.execute("DELETE FROM failures WHERE path IN (SELECT unnest(?)) OR path IN (SELECT f.path FROM failures f, "
-                "(SELECT unnest(?) AS p) t WHERE contains(f.path, '#') AND f.path LIKE t.p || '#%')", [paths, paths])
-    if not ids:
-        return
-    orphans = [r[0] for r in con.execute(
-        "SELECT unnest(?) AS id EXCEPT SELECT article_id FROM documents", [ids]).fetchall()]
-    if orphans:
-        for table in (*ARTICLE_TABLES, "articles", "article_texts", "fingerprints", "program_mentions"):
-            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [orphans])
-
-
-def _record_file(con: duckdb.DuckDBPyConnection, result: FileResult, seq: int, rows: dict[str, list[dict]],
-                 existing: set[str]) -> None:
-    """Queue a file's rows for insertion (an article already stored under another path is not doubled)."""
-    for failure in result.failures:
-        rows.setdefault("failures", []).append({"path": failure.path, "reason": failure.reason, "at": store.now()})
-    if not result.file_hash:
-        return
-    rows.setdefault("files", []).append({"path": result.path, "file_hash": result.file_hash, "seq": seq,
-                                         "ingested_at": store.now()})
-    for art in result.articles:
-        article_id = art.article["article_id"]
-        rows.setdefault("documents", []).append({"path": art.article["path"], "file_path": result.path,
-                                                 "article_id": article_id, "seq": seq})
-        if article_id in existing:
-            continue
-        existing.add(article_id)
-        rows.setdefault("articles", []).append(art.article)
-        rows.setdefault("article_texts", []).append({"article_id": article_id, "text": art.text})
-        rows.setdefault("fingerprints", []).append({"article_id": article_id, "seq": seq, **art.fingerprint})
-        for table, table_rows in art.tables.items():
-            rows.setdefault(table, []).extend(table_rows)
-
-
-def load_link_inputs(db: Path) -> tuple[dict[str, pd.DataFrame], list[tuple[str, dict]]]:
+def load_link_inputs(db: Path):
     """What the cross-article steps read: the rows they link, and every article's fingerprint in
     order (earliest published first, then ingest order), read with a read-only connection."""
     frames = store.load_tables(db, ("articles", "site_mentions", "roles", "deployments"))
@@ -314,15 +283,14 @@ def load_link_inputs(db: Path) -> tuple[dict[str, pd.DataFrame], list[tuple[str,
 def relink(db: Path) -> None:
     """Recompute the cross-article tables (duplicates, sites, programs, conflicts) in one transaction.
 
-    The store is read with a read-only connection and the Python work done before the write
-    connection is opened, so readers are locked out only while the results are written."""
+    The store is read with a read-only connection and the linking (`pipeline.link_articles`, the one
+    composition of the cross-article steps) done before the write connection is opened, so readers
+    are locked out only while the results are written."""
     frames, fingerprints = load_link_inputs(db)
-    duplicates = link.find_duplicates(fingerprints)
-    linked = link_frames(frames, duplicates)
-    dup_frame = pd.DataFrame({"article_id": list(duplicates), "dup": list(duplicates.values())},
-                             columns=["article_id", "dup"])
+    linked = link_articles(frames, fingerprints)
+    dups = linked["articles"].loc[linked["articles"]["duplicate_of"].notna(), ["article_id", "duplicate_of"]]
     with store.write_transaction(db) as con:
-        con.register("dups", dup_frame)
+        con.register("dups", dups.rename(columns={"duplicate_of": "dup"}))
         con.execute("UPDATE articles SET duplicate_of = NULL")
         con.execute("UPDATE articles SET duplicate_of = dups.dup FROM dups WHERE articles.article_id = dups.article_id")
         con.unregister("dups")

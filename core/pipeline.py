@@ -94,11 +94,18 @@ def link_frames(frames: dict[str, pd.DataFrame], duplicates: dict[str, str]) -> 
     return linked
 
 
+def link_articles(frames: dict[str, pd.DataFrame], fingerprints: list[tuple[str, dict]]) -> dict[str, pd.DataFrame]:
+    """The cross-article part of the pipeline, composed here only: duplicates found from the
+    articles' fingerprints (in order, earliest first), then the linked tables. Used by `extract_all`
+    on rows in memory and by `core.ingest.relink` on the rows of the store."""
+    return link_frames(frames, link.find_duplicates(fingerprints))
+
+
 def extract_all(paths: Iterable[str]) -> tuple[dict[str, pd.DataFrame], list[ReadFailure]]:
     """Extract and link everything under `paths` in memory (the CLI's `extract`)."""
     results, failures = [], []
     for item in extract_paths(paths):
         (failures if isinstance(item, ReadFailure) else results).append(item)
     unique = list({r.article["article_id"]: r for r in results}.values())
-    duplicates = link.find_duplicates([(r.article["article_id"], r.fingerprint) for r in unique])
-    return link_frames(frames_of(results), duplicates), failures
+    fingerprints = [(r.article["article_id"], r.fingerprint) for r in unique]
+    return link_articles(frames_of(results), fingerprints), failures

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from core.mentions.names import lexicon, site_keys
+from core.mentions.lexicon import lexicon, site_keys
 from core.records import Mention
 from core.text import fold
 

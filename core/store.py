@@ -16,13 +16,21 @@ import fcntl
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from core.schema import TABLES, column_names
+from core.store_errors import (  # noqa: F401 - StoreError is part of this module's interface
+    StoreError,
+    busy,
+    first_line,
+    from_database_error,
+    from_os_error,
+    is_lock_error,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "store" / "flankwatch.duckdb"
@@ -40,74 +48,90 @@ INTERNAL_TABLES = {
 }
 
 
-class StoreError(RuntimeError):
-    """The store cannot be used: busy, corrupt or not a Flankwatch store. The message says what to do."""
-
-
 def default_db() -> Path:
     """The store file: $FLANKWATCH_DB, else store/flankwatch.duckdb in the project."""
     return Path(os.environ.get("FLANKWATCH_DB") or DEFAULT_DB)
 
 
-def _is_lock_error(error: Exception) -> bool:
-    text = str(error).lower()
-    return "lock" in text and ("conflicting" in text or "could not set" in text)
+def _busy_wait() -> float:
+    """Seconds to wait for another process's hold on the store ($FLANKWATCH_STORE_WAIT, default 30)."""
+    try:
+        return float(os.environ.get("FLANKWATCH_STORE_WAIT", "30"))
+    except ValueError:
+        return 30.0
 
 
-def connect(db: Path, read_only: bool, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
+def connect(db: Path, read_only: bool, wait: float | None = None) -> duckdb.DuckDBPyConnection:
     """Open the store, retrying while another process holds it; StoreError when it cannot be opened."""
-    deadline = time.monotonic() + wait
+    deadline = time.monotonic() + (_busy_wait() if wait is None else wait)
     delay = 0.05
     while True:
         try:
             # no extension is ever downloaded on our behalf (a SQLite file given as the store would)
             return duckdb.connect(str(db), read_only=read_only, config={"autoinstall_known_extensions": False})
         except (duckdb.IOException, duckdb.Error) as error:
-            if _is_lock_error(error) and time.monotonic() < deadline:
+            if is_lock_error(error) and time.monotonic() < deadline:
                 time.sleep(delay)
                 delay = min(delay * 1.5, 0.5)
                 continue
-            if _is_lock_error(error):
-                raise StoreError(f"{db}: the store is busy (another process is writing it); try again shortly") \
-                    from error
-            raise StoreError(f"{db}: cannot open the store ({_first_line(error)}); it may be corrupt or not a "
+            problem = from_database_error(db, error)
+            if "may be corrupt" not in str(problem):  # busy, full, read-only, permission: said as such
+                raise problem from error
+            raise StoreError(f"{db}: cannot open the store ({first_line(error)}); it may be corrupt or not a "
                              f"Flankwatch store: move it aside and run 'make store' or 'python -m core ingest' "
                              f"to build a new one") from error
 
 
 def unusable(db: Path, error: Exception) -> StoreError:
-    """The StoreError for a DuckDB error met while reading or writing the store (a damaged file)."""
-    return StoreError(f"{db}: cannot read or write the store ({_first_line(error)}); it may be corrupt: move it "
-                      f"aside and rebuild it with 'python -m core ingest'")
+    """The StoreError for a DuckDB error met while reading or writing the store: a full disk, a read-only
+    or forbidden place said as such (the store is intact), anything else as a damaged file."""
+    return from_database_error(db, error)
 
 
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+#: How often a waiting writer tells `on_wait` how long it has waited (seconds).
+WAIT_TICK = 0.5
 
 
 @contextlib.contextmanager
-def writer_lock(db: Path, wait: float | None = None, notify=None) -> Iterator[None]:
-    """Hold the store's writer lock (a second ingest waits, or fails after `wait` seconds)."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    with open(f"{db}.lock", "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if notify:
-                notify(f"{db}: another ingest is writing this store; waiting for it to finish")
-            deadline = None if wait is None else time.monotonic() + wait
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError as error:
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise StoreError(f"{db}: the store is busy (another ingest is running)") from error
-                    time.sleep(0.2)
+def writer_lock(db: Path, wait: float | None = None, notify=None,
+                on_wait: Callable[[float], None] | None = None) -> Iterator[None]:
+    """Hold the store's writer lock. A second ingest waits for it, saying so once through `notify` and
+    every `WAIT_TICK` seconds through `on_wait(seconds waited)` (which may raise to cancel the wait);
+    after `wait` seconds it gives up with StoreError. An unwritable, read-only or full place for the
+    lock file is a StoreError too."""
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(f"{db}.lock", "a+")  # noqa: SIM115 - closed below, after the lock is released
+    except OSError as error:
+        raise from_os_error(db, error) from error
+    with handle:
+        if not _try_lock(handle):
+            _wait_for_lock(db, handle, wait, notify, on_wait)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _try_lock(handle) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _wait_for_lock(db: Path, handle, wait: float | None, notify, on_wait) -> None:
+    if notify:
+        notify(f"{db}: another ingest is writing this store; waiting for it to finish")
+    started = time.monotonic()
+    while not _try_lock(handle):
+        waited = time.monotonic() - started
+        if wait is not None and waited > wait:
+            raise busy(db, f"another ingest has been writing it for more than {wait:g} s")
+        if on_wait:
+            on_wait(waited)
+        time.sleep(WAIT_TICK if on_wait else 0.2)
 
 
 def _create_sql() -> list[str]:
@@ -158,9 +182,12 @@ def _no_store_yet(db: Path) -> bool:
 
 def open_for_write(db: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection with the schema in place (creates the store on first use)."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    if db.is_file() and _no_store_yet(db):  # a creation cut short (a kill) leaves an empty file
-        db.unlink()
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        if db.is_file() and _no_store_yet(db):  # a creation cut short (a kill) leaves an empty file
+            db.unlink()
+    except OSError as error:
+        raise from_os_error(db, error) from error
     con = connect(db, read_only=False)
     try:
         ensure_schema(con, db)
@@ -235,8 +262,7 @@ def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES))
                              else empty_frame(table))
         return frames
     except duckdb.Error as error:
-        raise StoreError(f"{db}: cannot read the store ({_first_line(error)}); it may be corrupt: move it aside "
-                         f"and rebuild it with 'python -m core ingest'") from error
+        raise from_database_error(db, error, "read") from error
     finally:
         con.close()
 
@@ -269,7 +295,7 @@ def store_version(db: Path | None = None) -> tuple[int, int]:
         try:
             stat = path.stat()
             parts.append((stat.st_mtime_ns, stat.st_size))
-        except FileNotFoundError:
+        except OSError:  # no store yet, or a path that cannot hold one (loading it will say why)
             parts.append((0, 0))
     return hash(tuple(parts)), parts[0][1]
 

@@ -20,6 +20,21 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})  # no NFKD decomposition
 
 
+#: Characters that change how text looks or reads but are no part of its words: zero-width spaces and
+#: joiners, word joiner, soft hyphen, BOM, and the bidi controls (marks, embeddings, overrides, isolates).
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def strip_invisible(text: str) -> str:
+    """Text without invisible characters, so that 'Lith\u200duania' and 'Lat\u00advia' are read as the
+    names they show. The reader applies it before anything is stored: offsets point into the result.
+
+    >>> strip_invisible("Lith\u200duania and Lat\u00advia, \u202eevil")
+    'Lithuania and Latvia, evil'
+    """
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+
+
 @lru_cache(maxsize=1 << 16)  # called for every token: the same few thousand words over and over
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify dashes and quotes: the key for exact lookups.

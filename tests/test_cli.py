@@ -114,3 +114,31 @@ def test_labelled_ingest_stores_the_label_and_recognises_a_reupload(tmp_path):
         report = ingest([str(real)], db=db, progress=False, labels={str(real): "upload/belgium.txt"})
         assert (report.articles_stored, report.files_skipped) == ((1, 0) if attempt == 0 else (0, 1))
     assert list(load_table("articles", db)["path"]) == ["upload/belgium.txt"]
+
+
+def test_exclude_globs_and_clearing_failures_of_excluded_or_vanished_files(tmp_path):
+    """A folder holding gold files beside the articles: --exclude skips them; the failures an earlier run
+    recorded for them, and for a file deleted since, are cleared by clear-failures."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "a01.gold.json").write_text('{"budgets": []}', encoding="utf-8")
+    (corpus / "b02.gold.json").write_text('{"budgets": []}', encoding="utf-8")
+    (corpus / "gone.txt").write_bytes(b"")
+    db = tmp_path / "fw.duckdb"
+    first = run("ingest", str(corpus), "--db", str(db), "--quiet")
+    assert first.returncode == 1 and first.stderr.count("gold.json") == 2, first.stderr
+    (corpus / "gone.txt").unlink()
+    again = run("ingest", str(corpus), "--db", str(db), "--quiet", "--exclude", "*.gold.json", "--exclude", "x*")
+    assert again.returncode == 0, again.stderr
+    assert "2 excluded" in again.stderr
+    assert json.loads(run("export", "failures", "--db", str(db), "--format", "json").stdout) != []
+    cleared = run("clear-failures", "--db", str(db), "--exclude", "*.gold.json")
+    assert cleared.returncode == 0 and "cleared 3 failure(s)" in cleared.stderr, cleared.stderr
+    assert json.loads(run("export", "failures", "--db", str(db), "--format", "json").stdout) == []
+
+
+def test_help_does_not_load_pandas_or_duckdb():
+    code = ("import sys\nfrom core.cli import build_parser\nbuild_parser()\n"
+            "print(sorted({'pandas', 'duckdb', 'spacy', 'trafilatura'} & set(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.stdout.strip() == "[]", proc.stdout + proc.stderr

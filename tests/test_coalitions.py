@@ -53,6 +53,17 @@ CASES = {
     "founded by": (
         "The Bucharest Nine, a format launched in 2015 by Romania and Poland, met in Vilnius.",
         {("Bucharest Nine", "ROU", "member"), ("Bucharest Nine", "POL", "member")}),
+    "make up": ("Norway, Chile and Peru make up the Drone Coalition.",
+                {(DRONE, "NOR", "member"), (DRONE, "CHL", "member"), (DRONE, "PER", "member")}),
+    "admitted to": ("Chile was admitted to the Drone Coalition last week.", {(DRONE, "CHL", "member")}),
+    "countries of the coalition are": (
+        "The participating countries of the Drone Coalition are Norway, Chile and Peru.",
+        {(DRONE, "NOR", "member"), (DRONE, "CHL", "member"), (DRONE, "PER", "member")}),
+    "member in apposition": ("The Drone Coalition's newest member, Chile, pledged money.", {(DRONE, "CHL", "member")}),
+    "colon list after a count": ("The Sea Coalition now includes nine states: Norway, Chile and Peru.",
+                                 {("Sea Coalition", c, "member") for c in ("NOR", "CHL", "PER")}),
+    "framework nation": ("The Joint Expeditionary Force, a grouping in which Britain acts as the framework nation, "
+                         "met in Oslo.", {("Joint Expeditionary Force", "GBR", "leader")}),
     "the first to sign up": (
         "NATO launched Baltic Sentry in January. Sweden and Finland were the first to sign up.",
         {("Baltic Sentry", "SWE", "member"), ("Baltic Sentry", "FIN", "member")}),

@@ -1,8 +1,10 @@
 """find_names and fuzzy site resolution: case table of names as news writes them."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from core.mentions.names import find_names
+from core.mentions.names import _find_names_by_tokens, find_names
 from core.resolve import match_site, resolve_candidates
 
 CASES = [
@@ -26,6 +28,23 @@ def test_find_names(text, expected):
     assert found == expected
 
 
+#: Names matched only as written (countries.csv `case_sensitive`, force acronyms): (text, names found).
+CASE_SENSITIVE = [
+    ("pronoun at sentence start", "Us and them, the minister said of the two camps.", []),
+    ("common word at sentence start", "Pole vaulting drew the largest crowd.", []),
+    ("demonym mid-sentence", "A Pole and two Turks were hurt.", [("Pole", "demonym", "POL"), ("Turks", "demonym", "TUR")]),
+    ("acronym in capitals", "US troops and the RAF", [("US", "country", "USA"), ("RAF", "force", "GBR")]),
+    ("acronym in title case is a name", "designer Raf Simons", []),
+    ("other spellings are not restricted", "Usa and the U.S.", [("Usa", "country", "USA"), ("U.S.", "country", "USA")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASE_SENSITIVE], ids=[c[0] for c in CASE_SENSITIVE])
+def test_case_sensitive_names(text, expected):
+    found = [(m.raw, m.kind, m.value.code) for m in resolve_candidates(find_names(text)) if m.kind != "candidate"]
+    assert found == expected
+
+
 @pytest.mark.parametrize(("written", "site"), [
     ("cimbia turzii", "Câmpia Turzii (71st Air Base)"),
     ("mihail kogalnicanu", "Mihail Kogălniceanu Air Base"),
@@ -44,3 +63,19 @@ def test_misspelling_before_base_word_becomes_site():
     sites = [(m.raw, m.value.name, m.fuzzy_score) for m in mentions if m.kind == "site"]
     assert sites[1][:2] == ("Cimbia Turzii", "Câmpia Turzii (71st Air Base)")
     assert sites[1][2] < 100
+
+
+# --- the automaton finder against the token-by-token finder ---------------------------------
+
+_PIECES = ["Poland", "poland's", "U.S.", "US", "Us", "the", "drone coalition", "Drone Coalition", "in", "at the",
+           "Deveselu", "air base", "Cimbia Turzii", "Rzeszów–Jasionka", "Mihail Kogălniceanu", "101st Airborne",
+           "O'Brien", "Allies'", "Latvia’s", "Ämari", "Kyiv-based", "e.g.", "1,200", "$5", "€", "(", ")", ",", ".",
+           "\n", "  ", " ", "-", "'", "_", "Ł", "ﬁ", "é", "Σ", "İ", "KIEV", "In", "Near", "Outside the"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.lists(st.sampled_from([" ", ""]), min_size=25, max_size=25))
+def test_automaton_finds_what_token_lookups_find(pieces, gaps):
+    """The one-pass automaton finder gives exactly the mentions of the token-by-token finder."""
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    assert find_names(text, 7) == _find_names_by_tokens(text, 7)

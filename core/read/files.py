@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,7 @@ from core.read.paths import expand_paths, os_reason, storable, with_storable_pat
 from core.read.text import read_markdown, read_text
 from core.read.webpage import read_html
 from core.records import Document, ReadFailure
+from core.text import strip_invisible
 
 READERS: dict[str, Callable[[str, bytes], Result]] = {
     ".txt": read_text,
@@ -45,12 +47,28 @@ def read_file(path: str) -> Result:
 
     A file that cannot be read at all gives a `ReadFailure`. Otherwise the result is a list;
     for JSON, JSON Lines and feeds it may hold a `ReadFailure` for a bad item beside the
-    Documents of the good ones. Paths in the results are `storable`.
+    Documents of the good ones. Paths in the results are `storable`; the text, title and source
+    of a Document have no invisible characters (`core.text.strip_invisible`).
     """
     result = _read_file(path)
-    if storable(path) == path:
-        return result
-    return with_storable_path(result) if isinstance(result, ReadFailure) else [*map(with_storable_path, result)]
+    if isinstance(result, ReadFailure):
+        return with_storable_path(result) if storable(path) != path else result
+    result = [_visible(item) for item in result]
+    return result if storable(path) == path else [*map(with_storable_path, result)]
+
+
+def _visible(item: Document | ReadFailure) -> Document | ReadFailure:
+    """A Document whose text shows what it says: zero-width characters, soft hyphens and bidi
+    controls removed before extraction, so the stored text is what offsets point into."""
+    if isinstance(item, ReadFailure):
+        return item
+    text = strip_invisible(item.text)
+    if not text.strip():
+        return ReadFailure(item.path, "no text (only invisible characters)")
+    if text is item.text and not item.title and not item.source:
+        return item
+    return dataclasses.replace(item, text=text, title=item.title and strip_invisible(item.title),
+                               source=item.source and strip_invisible(item.source))
 
 
 def _read_file(path: str) -> Result:

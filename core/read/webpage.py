@@ -11,6 +11,7 @@ from typing import Any
 from core.read.common import MAX_TITLE_CHARS, Result, clean_lines, content_hash, squash
 from core.read.datelines import parse_date
 from core.read.decoding import decode_or_fail
+from core.read.largepage import LARGE_PAGE_BYTES, PageTooLong, streamed_text
 from core.records import Document, ReadFailure
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{1,40})""", re.IGNORECASE)
@@ -31,6 +32,8 @@ def read_html(path: str, raw: bytes) -> Result:
     markup = decode_or_fail(path, raw, declared[1].decode("ascii") if declared else None)
     if isinstance(markup, ReadFailure):
         return markup
+    if len(raw) > LARGE_PAGE_BYTES:
+        return _read_large_page(path, raw, markup)
     try:
         tree = _parse_html(markup)
     except Exception as exc:  # lxml's errors have no common base worth naming
@@ -40,6 +43,23 @@ def read_html(path: str, raw: bytes) -> Result:
     if not body:
         return ReadFailure(path, "no article text found")
     return [_html_document(path, raw, body, meta, extracted)]
+
+
+def _read_large_page(path: str, raw: bytes, markup: str) -> Result:
+    """A page too large for trafilatura: metadata from its head, text streamed in bounded memory."""
+    head_end = markup.find("<body")
+    head = markup[:head_end if 0 < head_end < 1_000_000 else 200_000]
+    try:
+        meta = _html_meta(_parse_html(head))
+    except Exception:  # a head lxml cannot parse: no metadata, the text may still be read
+        meta = {}
+    try:
+        body = streamed_text(markup)
+    except PageTooLong as error:
+        return ReadFailure(path, str(error))
+    if not body:
+        return ReadFailure(path, "no article text found")
+    return [_html_document(path, raw, body, meta, {})]
 
 
 def _html_without_tree(path: str, raw: bytes, markup: str, exc: Exception) -> Result:

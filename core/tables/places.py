@@ -8,9 +8,12 @@ and ambiguous names (Victoria) need a locative context ("in", "at", "visit to", 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from core.annotate import AnnotatedSentence
 from core.records import Mention
+
+if TYPE_CHECKING:  # annotate asks this module which capitals stand for governments
+    from core.annotate import AnnotatedSentence
 
 _INSIDE_NAME = re.compile(
     r"^(?:-?format\b|\s+(?:University|Nine|Group|Format|Process|Initiative|Declaration|Agreement|bureau|Institute|"

@@ -1,12 +1,12 @@
-"""Add articles from the browser: upload, ingest with progress, per-file errors."""
-
-import shutil
+"""Add articles from the browser: upload, one ingest with per-file progress, per-file errors."""
 
 import streamlit as st
 
-from core.ingest import ingest
-from core.store import StoreError
+from core.messages import one_line
 from dashboard import data, uploads, widgets
+
+#: An upload waits at most this long for another ingest (the CLI's) to release the store.
+WAIT_LIMIT = 600
 
 st.title("Add articles")
 st.caption("Text, Markdown, HTML, JSON, JSON Lines, RSS or Atom files. They are read, extracted and added to "
@@ -17,41 +17,47 @@ with st.form("add_form", clear_on_submit=True):
                              accept_multiple_files=True, key="add_files")
     submitted = st.form_submit_button("Add to the store", icon=":material/upload:", type="primary")
 
+
+def _cancel() -> None:
+    st.session_state["add_result"] = uploads.UploadResult(
+        files=0, error="Cancelled while waiting for another ingest to finish; nothing was added.")
+
+
 if submitted and not files:
     st.warning("Choose one or more files first.")
 elif submitted:
-    folder, saved = uploads.save_uploads([(f.name, f.getvalue()) for f in files])
-    progress = st.progress(0.0, text=f"Reading {len(saved)} file(s)…")
-    notes = st.empty()
-    result = {"stored": 0, "files": len(saved), "failures": [], "error": None}
-    chunk = max(1, len(saved) // 10)
+    progress = st.progress(0.0, text=f"Reading {len(files)} file(s)…")
+    waiting, cancel = st.empty(), st.empty()
+    cancel_shown: list[bool] = []
+
+    def on_file(done: int, total: int, name: str) -> None:
+        progress.progress(done / max(total, 1), text=f"Read {done} of {total} file(s)")
+
+    def on_wait(seconds: float) -> None:
+        """Say how long the upload has waited; a click on Cancel (any click) ends the wait, as a rerun."""
+        waiting.info(f"Another ingest is writing the store; waiting for it to finish: {seconds:.0f} s so far "
+                     f"(at most {WAIT_LIMIT} s).", icon=":material/hourglass_top:")
+        if not cancel_shown:
+            cancel.button("Cancel", key="add_cancel", on_click=_cancel)
+            cancel_shown.append(True)
+
     try:
-        for first in range(0, len(saved), chunk):
-            part = saved[first:first + chunk]
-            report = ingest([s.path for s in part], db=data.db_path(), progress=False,
-                            notify=lambda message: notes.caption(widgets.md(message)),
-                            labels={s.path: uploads.stored_name(s.name) for s in part})
-            result["stored"] += report.articles_stored
-            result["failures"] += [(uploads.display_name(f.path, saved), f.reason) for f in report.failures]
-            done = min(first + chunk, len(saved))
-            progress.progress(done / len(saved), text=f"Read {done} of {len(saved)} file(s)")
-    except StoreError as error:
-        result["error"] = str(error)
+        result = uploads.ingest_uploads([(f.name, f.getvalue()) for f in files], data.db_path(), on_file=on_file,
+                                        on_wait=on_wait, wait=WAIT_LIMIT)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
         data.clear()
     st.session_state["add_result"] = result
     st.rerun()  # draw the sidebar (counts, filter options) again from the updated store
 
 if result := st.session_state.get("add_result"):
-    if result["error"]:
-        st.error(result["error"], icon=":material/error:")
-    if result["stored"]:
-        st.success(f"Added {result['stored']} article(s) from {result['files']} file(s).",
+    if result.error:
+        st.error(widgets.md(one_line(result.error)), icon=":material/error:")
+    if result.stored:
+        st.success(f"Added {result.stored} article(s) from {result.files} file(s).",
                    icon=":material/check_circle:")
-    elif not result["failures"] and not result["error"]:
+    elif not result.failures and not result.error:
         st.info("Nothing new: these articles are already in the store.")
-    if result["failures"]:
-        st.error(f"{len(result['failures'])} file(s) could not be read:", icon=":material/error:")
-        widgets.table(widgets.failure_frame(result["failures"]), "add_failures", "upload-failures", link=False)
+    if result.failures:
+        st.error(f"{len(result.failures)} file(s) could not be read:", icon=":material/error:")
+        widgets.table(widgets.failure_frame(result.failures), "add_failures", "upload-failures", link=False)
     st.page_link("views/overview.py", label="See the overview", icon=":material/dashboard:")

@@ -4,7 +4,9 @@ near-duplicates, low-confidence names, failed files."""
 import streamlit as st
 
 from core import reviews
-from core.store import StoreError
+from core.batch import clear_failures
+from core.messages import one_line
+from core.store_errors import StoreError
 from dashboard import aggregates as agg
 from dashboard import data, reader, widgets
 
@@ -94,3 +96,13 @@ if t["failures"].empty:
     st.caption("None.")
 else:
     widgets.table(t["failures"], "quality_failures", "failures", link=False)
+    if st.button("Clear failures of files that no longer exist", key="quality_clear_failures",
+                 icon=":material/delete_sweep:"):
+        try:
+            cleared = clear_failures(data.db_path())
+        except StoreError as error:
+            st.error(widgets.md(one_line(str(error))), icon=":material/error:")
+        else:
+            data.clear()
+            st.toast(f"Cleared {cleared} failure(s).")
+            st.rerun()

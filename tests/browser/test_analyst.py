@@ -10,10 +10,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from browser_fixtures import *  # noqa: F403 (fixtures)
-from browser_fixtures import WAIT, assert_safe, cells, query, screenshot, settle
 
 from core.store import load_tables
+from tests.browser.conftest import WAIT, assert_safe, cells, query, screenshot, settle
 
 pytestmark = pytest.mark.browser
 FALSE_PRECISION = re.compile(r"\d{1,3}(,\d{3}){2,}")  # 2,322,448,790

@@ -8,11 +8,10 @@ import io
 import time
 
 import pytest
-from browser_fixtures import *  # noqa: F403 (fixtures)
-from browser_fixtures import PAGES, WAIT, assert_safe, query, screenshot, settle
 
 from core.store import load_tables
 from dashboard.filters import Filters, apply_filters
+from tests.browser.conftest import PAGES, WAIT, assert_safe, query, screenshot, settle
 
 pytestmark = pytest.mark.browser
 

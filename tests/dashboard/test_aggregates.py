@@ -6,7 +6,6 @@ import doctest
 
 import pandas as pd
 import pytest
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
 
 from dashboard import aggregates as agg
 from dashboard import (

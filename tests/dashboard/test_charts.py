@@ -9,7 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
 
 from dashboard import aggregates as agg
 from dashboard import charts, colours, mapdeck, money

@@ -7,7 +7,6 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
 
 from dashboard.facets import facet_counts, filter_options
 from dashboard.filters import (

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
-
 from benchmarks.dashboard_pages import pages
 from benchmarks.inflate import inflate
 from core.store import load_tables

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
 from streamlit.testing.v1 import AppTest
 
 from core.export import to_csv_bytes

@@ -174,3 +174,32 @@ def copy_store(db: Path, to: Path) -> Path:
     if wal.exists():
         shutil.copy(wal, Path(f"{to}.wal"))
     return to
+
+
+#: Columns that hold the order of ingest: they differ when the same files arrive in another order.
+ORDER = ("seq",)
+
+
+def assert_same_content(actual: Path, expected: Path) -> None:
+    """`assert_same_store` without the ingest-order columns: the same rows, whatever order the files came in."""
+    got, want = snapshot(actual), snapshot(expected)
+    for table in ALL_TABLES:
+        drop = [c for c in ORDER if c in want[table].columns]
+        pd.testing.assert_frame_equal(_canonical(got[table].drop(columns=drop)),
+                                      _canonical(want[table].drop(columns=drop)), obj=f"table {table}")
+
+
+def namespaces_apply() -> str | None:
+    """None when `in_mount_namespace` can mount a tmpfs (unshare -rm), else why it cannot."""
+    if not shutil.which("unshare"):
+        return "unshare (util-linux) is not installed"
+    probe = subprocess.run(["unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"],
+                           capture_output=True)
+    return None if probe.returncode == 0 else "unprivileged mount namespaces are not allowed here"
+
+
+def in_mount_namespace(script: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run a shell `script` in a private mount namespace, where it may mount a small or read-only tmpfs
+    ($PY is this Python, the working folder the project root)."""
+    return subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          env={**_env(), "PY": sys.executable}, timeout=timeout)

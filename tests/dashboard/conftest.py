@@ -1,9 +1,5 @@
 """Fixtures for the dashboard tests: stores built once per session, small hand-made tables,
-and a way to read what a "Download CSV" button would serve.
-
-Test modules star-import this module. It is not a conftest.py because the project runs
-pytest with --doctest-modules, under which two conftest.py files in folders without
-__init__.py (tests/dashboard, tests/browser) collide as the same module name."""
+and a way to read what a "Download CSV" button would serve."""
 
 from __future__ import annotations
 

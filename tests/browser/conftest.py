@@ -1,8 +1,5 @@
 """End-to-end fixtures: a store with a hostile article, a Streamlit server on a free port,
-and Debian's Chromium driven by Playwright (its own browser download does not work here).
-
-test_e2e.py star-imports this module (see tests/dashboard/dashboard_fixtures.py for why it
-is not a conftest.py)."""
+and Debian's Chromium driven by Playwright (its own browser download does not work here)."""
 
 from __future__ import annotations
 

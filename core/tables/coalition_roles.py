@@ -1,0 +1,256 @@
+"""The roles one parsed sentence gives: each role word's holders and coalition, by grammar.
+
+See `core.tables.coalitions` for the rules; this module reads one sentence's parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.annotate import AnnotatedSentence
+from core.syntax import Parse
+from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists
+from core.tables.coalition_refs import Resolver
+from core.tables.common import country_mentions
+from core.vocab import coalition_roles, role_particles
+
+#: Verbs of joining that may leave the coalition unsaid ("Poland joined as well").
+_JOINING = re.compile(r"^(?:re)?join|^sign|^accede")
+PARTNER_PREPS = ("with", "alongside")
+#: Verbs whose object is a role they take ("took over the chairmanship", "shares the leadership").
+TAKING_VERBS = frozenset({"took", "take", "takes", "taken", "taking", "assume", "assumed", "assumes", "assuming",
+                          "hold", "holds", "held", "holding", "share", "shares", "shared", "sharing", "over",
+                          "retain", "retains", "retained", "keep", "keeps", "kept"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "oprd", "dative", "compound",
+                           "npadvmod", "conj"})
+#: Words beside a role predicate that make it not (yet, or no longer) held.
+ENDED_WORDS = frozenset({"yet", "until", "till", "formerly", "previously", "once"})
+CLIMB_DEPS = frozenset({"xcomp", "pcomp", "pobj", "prep", "acl", "relcl", "advcl", "ccomp", "conj", "dobj", "attr"})
+
+
+class SentenceRoles:
+    """The roles one parsed sentence gives."""
+
+    def __init__(self, sentence: AnnotatedSentence, parse: Parse, resolver: Resolver,
+                 people: dict[str, str], previous_subject: str | None, recent: bool = True) -> None:
+        self.sentence, self.p, self.resolver = sentence, parse, resolver
+        self.previous_subject = previous_subject
+        self.recent = recent  # the coalition in focus was told in this or the last two paragraphs
+        self.codes_at = country_tokens(sentence, parse, people)
+
+    def roles(self) -> list[Role]:
+        out: list[Role] = []
+        table = coalition_roles()
+        for t, word in enumerate(self.p.words):
+            w = word.lower()
+            if t + 1 < len(self.p) and table.get((f"{w} {self.p.lower(t + 1)}", "noun")):  # "framework nation"
+                out.extend(self._role(t + 1, table[(f"{w} {self.p.lower(t + 1)}", "noun")], "noun"))
+                continue
+            if w.endswith("-led") and t in self.codes_at:
+                out.extend(self._led_compound(t))
+                continue
+            for form in ("verb", "noun", "list", "passive", "founding", "phrasal", "admitted"):
+                role = table.get((w, form))
+                if role is not None and self._fits(t, form):
+                    out.extend(self._role(t, role, form))
+        out.extend(apposed_lists(self))
+        out.extend(collective_lists(self))
+        return out
+
+    def _fits(self, t: int, form: str) -> bool:
+        """Phrasal verbs need their particle ("signed up"); founding verbs ("launched", "set up")
+        give roles only in the passive ("a format launched by Romania and Poland")."""
+        p = self.p
+        if form == "phrasal":
+            return any(p.lower(c) in role_particles()[p.lower(t)] for c in p.children_with(t, ("prt",)))
+        if form == "founding":
+            return bool(p.agents(t))
+        if form == "noun":  # "lead" is a noun in "took the lead", a verb in "US to lead monitoring"
+            return p.deps[t] in _NOMINAL_DEPS or bool(p.children_with(t, ("det", "poss", "amod")))
+        return True
+
+    # -- holders -------------------------------------------------------------------------
+    def countries(self, tokens: list[int]) -> tuple[str, ...]:
+        """Country codes of tokens: names, demonyms, services, known people, a person's possessive
+        country ("Germany's Boris Pistorius"), "it"/"they" for the previous sentence's subject."""
+        codes: list[str] = []
+        for t in tokens:
+            if t in self.codes_at:
+                codes.append(self.codes_at[t])
+            elif self.p.lower(t) in ("it", "they"):
+                speaker = self._speaker(t)  # "Spain told partners it intends to join"
+                if speaker or self.previous_subject:
+                    codes.append(speaker or self.previous_subject or "")
+            else:
+                codes.extend(self.codes_at[c] for c in self.p.children_with(t, ("poss", "compound"))
+                             if c in self.codes_at and self.p.words[t][:1].isupper())
+        return tuple(dict.fromkeys(codes))
+
+    def _speaker(self, t: int) -> str | None:
+        """The country subject of the clause a pronoun's clause is reported in, if any."""
+        for a in self.p.ancestors(self.p.clause_of(t)):
+            for s in self.p.children_with(a, ("nsubj",)):
+                if s in self.codes_at:
+                    return self.codes_at[s]
+        return None
+
+    def holders(self, v: int) -> tuple[str, ...]:
+        """Countries standing as the subject of predicate `v`, or of the predicate it depends on."""
+        for t in [v, *self.p.ancestors(v)][:5]:
+            subjects = self.p.subjects(t)
+            if subjects:  # "a few more countries were considering joining": no country holds it
+                return self.countries(subjects)
+            codes = self.countries([c for o in self.p.children_with(t, ("poss",)) for c in self.p.conjuncts(o)])
+            if codes:  # "Türkiye's bid to join"
+                return codes
+            if self.p.deps[t] not in CLIMB_DEPS:
+                break
+        return ()
+
+    def partners(self, v: int) -> tuple[str, ...]:
+        """Co-holders named with "with"/"alongside"/"together with" beside a leader's predicate."""
+        found = [o for _, o in self.p.prep_objects(v, PARTNER_PREPS)]
+        for near in self.p.children_with(v, ("advmod", "dobj", "attr")):  # "together with", "X with Y"
+            found += [o for _, o in self.p.prep_objects(near, PARTNER_PREPS)]
+        return self.countries(found)
+
+    # -- the kinds of role words -----------------------------------------------------------
+    def _role(self, t: int, role: str, form: str) -> list[Role]:
+        if self._cancelled(t):
+            return []
+        if role == "member" and self._under_intent(t):
+            role = "applicant"
+        if form == "list":
+            return self._list(t, role)
+        if form == "noun":
+            return self._noun(t, role)
+        if form == "admitted":
+            return self._admitted(t, role)
+        return self._verb(t, role)
+
+    def _admitted(self, v: int, role: str) -> list[Role]:
+        """"Chile was admitted to the coalition": the passive subject is the member."""
+        p = self.p
+        if not p.children_with(v, ("auxpass",)) and p.deps[v] != "acl":
+            return []
+        codes = self.countries(p.subjects(v)) if p.children_with(v, ("nsubjpass",)) else self.countries(
+            p.conjuncts(p.heads[v]))
+        targets = [o for _, o in p.prep_objects(v, ("to", "into", "in"))]
+        coalition = next((c for c in map(self.resolver.coalition, targets) if c), None)
+        return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
+
+    def _verb(self, v: int, role: str) -> list[Role]:
+        p, r = self.p, self.resolver
+        if p.agents(v) or p.children_with(v, ("auxpass",)):
+            codes = self.countries(p.agents(v))
+            targets = p.subjects(v) + [n for n in [p.modified_noun(v)] if n is not None]
+        else:
+            codes = self.holders(v)
+            targets = p.objects(v) + [o for _, o in p.prep_objects(v, ("to", "in", "of", "into", "within"))]
+        if role == "leader":
+            codes += self.partners(v)
+        coalition = next((c for c in map(r.coalition, targets) if c), None)
+        if coalition is None and not p.objects(v) and (role == "leader" or _JOINING.match(p.lower(v))):
+            skip = {s for subj in p.children_with(v, ("nsubj", "nsubjpass")) for s in p.subtree(subj)}
+            coalition = r.in_subtree(v, skip)  # the parser often hangs the object on a partner
+        if coalition is None and not targets and _JOINING.match(p.lower(v)) and self.recent:
+            coalition = r.focus_at(v)  # "Poland joined as well", "were the first to sign up"
+        return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
+
+    def _noun(self, n: int, role: str) -> list[Role]:
+        p = self.p
+        while p.deps[n] == "compound" and p.heads[n] != n:  # "the framework nation", "lead nation"
+            n = p.heads[n]
+        head, dep = p.heads[n], p.deps[n]
+        if dep in ("nsubj", "nsubjpass") and p.lower(head) in LIST_VERBS:
+            return self._list(head, role, owner=n)
+        if dep == "pobj" and p.lower(head) == "as":
+            head = p.heads[head]
+        if dep == "appos":
+            codes = self.countries(p.conjuncts(head))
+            if p.deps[head] == "pobj" and p.lower(p.heads[head]) in PARTNER_PREPS:  # "took over, with X, the chair"
+                codes = self.holders(p.heads[p.heads[head]]) + codes
+        elif dep in ("attr", "oprd") or (dep == "dobj" and p.lower(head) in TAKING_VERBS) or dep == "pobj":
+            codes = self.holders(head)
+        elif p.lower(n).endswith("ship"):  # "Britain's membership of", "Poland's chairmanship"
+            codes = self.countries(p.children_with(n, ("poss",)))
+        else:
+            codes = ()
+        codes += self.countries([c for a in p.children_with(n, ("appos",)) for c in p.conjuncts(a)])
+        if role == "leader":
+            codes += self.partners(head)
+        coalition = self._noun_coalition(n)
+        return [Role(role, codes, coalition, p.starts[n])] if codes and coalition else []
+
+    def _noun_coalition(self, n: int) -> str | None:
+        p, r = self.p, self.resolver
+        for _, o in p.prep_objects(n, ("of", "in", "within", "to")):
+            found = r.coalition(o)
+            if found:
+                return found
+        for o in p.children_with(n, ("poss",)):
+            found = r.coalition(o)
+            if found:
+                return found
+        clause = p.clause_of(n)
+        noun = p.modified_noun(clause) if p.deps[clause] in ("relcl", "acl") else None
+        if noun is not None and r.coalition(noun):
+            return r.coalition(noun)
+        return r.focus_at(n)
+
+    def _list(self, v: int, role: str, owner: int | None = None) -> list[Role]:
+        """"A, B and C" as members: objects of "include"/"are" whose subject is a coalition or its members."""
+        p, r = self.p, self.resolver
+        if owner is not None:
+            coalition = self._noun_coalition(owner)
+        else:
+            subjects = p.children_with(v, ("nsubj",))
+            coalition = next((c for c in map(r.coalition, subjects) if c), None)
+        codes = self.countries(p.objects(v) + [o for _, o in p.prep_objects(v, ("besides", "of"))])
+        return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
+
+    def _led_compound(self, t: int) -> list[Role]:
+        """"the German-led scheme", "UK-led Joint Expeditionary Force": the country leads the noun."""
+        codes = tuple(code for i, code in self.codes_at.items() if i == t)
+        coalition = self.resolver.coalition(self.p.heads[t]) if self.p.heads[t] != t else None
+        return [Role("leader", codes, coalition, self.p.starts[t])] if codes and coalition else []
+
+    # -- cancelling and intent ---------------------------------------------------------------
+    def _cancelled(self, t: int) -> bool:
+        """Negated, hypothetical or conditional: "did not join", "might join", "has yet to join"."""
+        p = self.p
+        chain = [t, *p.ancestors(t)][:4]
+        for a in chain:
+            if p.is_negated(a) or p.modality(a) in ("hypothetical", "conditional"):
+                return True
+            if any(p.lower(c) in ENDED_WORDS for c in p.children[a]):  # "has yet to join", "led until 2025"
+                return True
+            if p.deps[a] not in CLIMB_DEPS:
+                break
+        return False
+
+    def _under_intent(self, t: int) -> bool:
+        table = coalition_roles()
+        for a in [t, *self.p.ancestors(t)][:5]:
+            word = self.p.lower(a)
+            if a != t and table.get((word, "intent")):
+                return True
+            if self.p.deps[a] not in CLIMB_DEPS and a != t:
+                break
+        return False
+
+
+def country_tokens(sentence: AnnotatedSentence, parse: Parse, people: dict[str, str]) -> dict[int, str]:
+    """Head token -> country code, for every mention that stands for a country (and known people)."""
+    out: dict[int, str] = {}
+    for m in country_mentions(sentence):
+        lo, hi = sentence.local(m)
+        head = parse.span_head(lo, hi)
+        if head is not None and m.value.code:
+            out.setdefault(head, m.value.code)
+    for i, word in enumerate(parse.words):
+        if i not in out and word in people and word[:1].isupper():
+            out[i] = people[word]
+    return out
+
+
