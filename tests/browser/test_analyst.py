@@ -18,6 +18,11 @@ pytestmark = pytest.mark.browser
 FALSE_PRECISION = re.compile(r"\d{1,3}(,\d{3}){2,}")  # 2,322,448,790
 
 
+def svg_texts(page, selector: str) -> list[str]:
+    """The text of SVG elements (Plotly's labels have no innerText)."""
+    return page.locator(selector).evaluate_all("els => els.map(e => (e.textContent || '').trim())")
+
+
 def _open(page, url: str) -> None:
     page.goto(url)
     settle(page)
@@ -47,7 +52,7 @@ def test_money_is_formatted_once_and_a_share_is_not_added_again(own_page, own_se
     estonia = next(r for r in overview if r and r[0] == "Estonia")
     assert "€12m" in estonia and "€17m" not in estonia
     _open(own_page, f"{url}/budgets?kind={kind}")
-    labels = own_page.locator("[data-testid='stPlotlyChart'] .bartext").all_inner_texts()
+    labels = svg_texts(own_page, "[data-testid='stPlotlyChart'] .bartext")
     assert "€12m" in labels and "€17m" not in labels  # the same figure as on the Overview
     text = own_page.locator("[data-testid='stMain']").inner_text()
     rows = cells(own_page, -1)
@@ -64,10 +69,10 @@ def test_money_is_formatted_once_and_a_share_is_not_added_again(own_page, own_se
 
 def test_the_timeline_has_a_real_date_axis_and_a_legend(page, server):
     _open(page, f"{server}/timeline")
-    ticks = page.locator("[data-testid='stPlotlyChart'] .xtick text").all_inner_texts()
+    ticks = svg_texts(page, "[data-testid='stPlotlyChart'] .xtick text")
     years = {t for t in ticks if re.fullmatch(r"(\w{3} )?\d{4}|\d{2} \w{3} \d{4}", t)}
     assert len(years) >= 4, ticks
-    legend = page.locator("[data-testid='stPlotlyChart'] .legend .traces").all_inner_texts()
+    legend = svg_texts(page, "[data-testid='stPlotlyChart'] .legend .traces")
     types = set(load_tables_types(page))
     assert types and types <= {t.strip() for t in legend}
     screenshot(page, "timeline")
@@ -161,7 +166,7 @@ def test_facet_counts_and_search_narrow_and_live_in_the_url(page, server):
     assert options and all(re.search(r" · \d+$", o) for o in options), options
     page.keyboard.press("Escape")
     before = len(cells(page, -1))
-    search = sidebar.get_by_label("Search titles and evidence")
+    search = sidebar.locator("input[aria-label='Search titles and evidence']")
     search.fill("Belgian")
     search.press("Enter")
     page.wait_for_function("() => location.search.includes('q=Belgian')", timeout=WAIT)
@@ -175,10 +180,10 @@ def test_page_controls_round_trip_the_url(page, server, e2e_store):
     kinds = sorted(set(load_tables(e2e_store)["budgets"]["kind"].dropna()))
     assert len(kinds) >= 2
     _open(page, f"{server}/budgets?kind={kinds[1]}&log=1")
-    active = page.locator("[data-testid='stBaseButton-segmented_controlActive']").all_inner_texts()
+    active = page.locator("[data-testid='stButtonGroup'] button[aria-checked='true']").all_inner_texts()
     assert [a.strip() for a in active] == [kinds[1]]
-    assert page.locator("[data-testid='stToggle'] input").first.is_checked()
-    page.get_by_role("button", name=kinds[0], exact=True).click()
+    assert page.locator("input[aria-label='Logarithmic scale']").is_checked()
+    page.locator("[data-testid='stButtonGroup'] button", has_text=kinds[0]).first.click()
     page.wait_for_function(f"() => location.search.includes('kind={kinds[0]}')", timeout=WAIT)
     assert query(page)["log"] == ["1"]
     page.locator("[data-testid='stSidebarNav'] a", has_text="Timeline").click()
