@@ -85,7 +85,7 @@ def event_date(sentence: AnnotatedSentence, d: Mention) -> str | None:
 
 def build_events(article: Annotated) -> list[dict]:
     """One row per (date, event type) of the article, at its first mention."""
-    rows: dict[tuple[str, str], dict] = {}
+    rows: dict[tuple[str | None, str], dict] = {}
     for sentence in article.sentences:
         codes = sorted({m.value.code for m in country_mentions(sentence)})
         programs = [m.value.name for m in sentence.names if m.kind == "coalition"]
