@@ -132,6 +132,16 @@ def _issuers() -> dict[str, str]:
     return {r["currency"]: r["country"] for r in refdata.rows("vocab/currencies.csv") if r["country"]}
 
 
+def currency_issuer(currency: str) -> str | None:
+    """The country whose own currency this is (SEK -> SWE); None for the euro and the dollar, which many
+    pay in.
+
+    >>> currency_issuer("SEK"), currency_issuer("USD"), currency_issuer("EUR")
+    ('SWE', None, None)
+    """
+    return None if currency in ("USD", "EUR") else _issuers().get(currency)
+
+
 @lru_cache(maxsize=64)
 def _country_words(code: str) -> re.Pattern[str] | None:
     row = refdata.countries().get(code)
@@ -248,7 +258,7 @@ def _after_month(text: str, m: re.Match[str]) -> bool:
     if "\x20" not in number:
         return False
     word = _DAY_BEFORE.search(text, 0, m.start("num2"))
-    return bool(word) and word.group().strip(" .").lower() in _months()
+    return word is not None and word.group().strip(" .").lower() in _months()
 
 
 @lru_cache(maxsize=1)

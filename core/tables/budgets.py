@@ -16,6 +16,7 @@ from functools import lru_cache
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.currency import eur_columns
+from core.mentions.money import currency_issuer
 from core.records import Mention
 from core.tables.budget_facets import budget_kind, budget_program, budget_purpose, budget_years
 from core.tables.budget_shares import SHARE_AFTER, default_recipients, inherit_from_parents, link_shares
@@ -315,6 +316,11 @@ def finish_rows(article: Annotated, rows: list[dict]) -> list[dict]:
     link_shares(rows)
     rows = _merge_repeats(rows)
     inherit_from_parents(rows)
+    for row in rows:
+        if row["funder"] is None and row["_parent"] is None and not row["_handed"] and row["kind"] != "contract":
+            issuer = currency_issuer(row["currency"])  # "the minister announced SEK 500 million": Sweden
+            if issuer:
+                row["funder_code"], row["funder"] = issuer, refdata.country_name(issuer)
     default_recipients(rows, article.doc.text)
     for row in rows:
         if row["kind"] in (None, "allocation") and row["funder_code"] is None and row["funder"] in _lenders() \

@@ -36,6 +36,8 @@ _SIZING = frozenset({"worth", "valued", "of", "at", "totalling", "totaling", "am
 #: Nouns after a demonym that make it a country's forces or people ("the Moldovan armed forces").
 _FORCE_NOUNS = frozenset({"forces", "force", "army", "armed", "military", "troops", "soldiers", "navy", "people",
                           "government", "ministry", "brigade", "battalion", "units", "defence", "defense", "state"})
+#: A sum that sizes one of these is paid by the buyer it goes "to", not by the seller who tells it.
+_SALES = frozenset({"sale", "sales", "export", "exports", "transfer"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "we"})
 
 
@@ -105,6 +107,8 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
     getter = role == "receiver" or (role == "giver" and passive)
     funder = _funder(sentence, parse, names, context, head, noun, (inner, verb), bool(parties) and not getter)
     recipient = _recipient(sentence, parse, names, head, noun, verb, subjects, funder)
+    if parse.lower(noun) in _SALES and recipient is not None:  # "approved a $1.85 billion sale ... to Poland"
+        return Parties(recipient, recipient)
     if len(parties) > 1 and (each_of_which or _each(parse, verb, subjects)):
         pairs = tuple((funder, p) if getter else (p, recipient) for p in parties)
         return Parties(funder, recipient, each=pairs, handed=getter)
