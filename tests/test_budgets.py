@@ -29,6 +29,10 @@ FUNDERS = [
     ("pronoun in a reported clause", "Sweden said on Monday that it would give SEK 3 billion to the fund.", "SWE"),
     ("non-state funder", "The European Union approved €1.5 billion from the European Peace Facility for Ukraine.",
      None),
+    ("a sale is paid by its buyer", "Washington approved a possible $1.85 billion sale of missiles to Poland.", "POL"),
+    ("a national currency names the payer", "The defence minister announced SEK 500 million for radars.", "SWE"),
+    ("money source in the clause", "Bucharest hopes to cover €400 million of the bill with European Union funds.",
+     None),
 ]
 
 

@@ -66,7 +66,7 @@ def _pattern() -> re.Pattern[str]:
     _, prefix, suffix = _forms()
     long_scales = [s for s in _scales() if len(s) > 2 or s in ("mn", "bn", "tn")]
     short_scales = [s for s in _scales() if s not in long_scales]
-    scale = (rf"(?:\s?(?:{'|'.join(sorted(long_scales, key=len, reverse=True))})\b"
+    scale = (rf"(?:[\s-]?(?:{'|'.join(sorted(long_scales, key=len, reverse=True))})\b"
              rf"|(?:{'|'.join(short_scales)})\b)")
     words = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _number_words()),
                             key=len, reverse=True))
@@ -77,7 +77,8 @@ def _pattern() -> re.Pattern[str]:
             (?P<pre>{_alternation(prefix, True, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
             (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{_NUMBER})(?P<scale_hi>{scale})?)?
           |
-            (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?|(?P<numw>\b(?:{words}))\s(?P<scalew>{scale}))\s+(?:of\s+)?
+            (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?
+               |(?P<numw>\b(?:{words})(?:[\s-](?:{words})){{0,3}})\s(?P<scalew>{scale}))(?:\s+|-)(?:of\s+)?
             (?P<suf>{_alternation(suffix, True)})
         )
         """,
@@ -93,11 +94,15 @@ def parse_number(raw: str) -> float | None:
     (1700.0, 140.8, 0.5, 2.5)
     >>> parse_number("1.144.000"), parse_number("1.234,56"), parse_number("1 200"), parse_number("30,40")
     (1144000.0, 1234.56, 1200.0, 30.4)
+    >>> parse_number("five hundred"), parse_number("twenty-five")
+    (500.0, 25.0)
     """
     raw = raw.strip().lower()
     words = _number_words()
     if raw in words:
         return words[raw]
+    if raw[:1].isalpha():
+        return _number_phrase(raw.replace("-", " ").split(), words)
     if re.fullmatch(_DOT_GROUPS, raw):
         cleaned = raw.replace(".", "").replace(",", ".")
     elif re.fullmatch(_DECIMAL_COMMA, raw):
@@ -110,8 +115,25 @@ def parse_number(raw: str) -> float | None:
         return None
 
 
+def _number_phrase(tokens: list[str], words: dict[str, float]) -> float | None:
+    """ "five hundred" -> 500, "twenty five" -> 25, "two hundred and fifty" is not read (None)."""
+    total = current = 0.0
+    i = 0
+    while i < len(tokens):
+        two = " ".join(tokens[i:i + 2])
+        value, step = (words[two], 2) if two in words and i + 1 < len(tokens) else (words.get(tokens[i]), 1)
+        if value is None:
+            return None
+        if value in (100.0, 1000.0) and step == 1:
+            current = (current or 1.0) * value
+        else:
+            current += value
+        i += step
+    return total + current if current else None
+
+
 def _scale(raw: str | None) -> float:
-    return _scales().get(raw.strip().lower(), 1.0) if raw else 1.0
+    return _scales().get(raw.strip(" -\t\n").lower(), 1.0) if raw else 1.0
 
 
 def _currency(raw: str) -> str:

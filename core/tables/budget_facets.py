@@ -28,6 +28,7 @@ _PER_YEAR = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*(?:annually|yearl
 _OVER_YEARS = re.compile(r"^[^.;]{0,30}\b(?:over|across|during|in)\s+(?:the\s+)?(?:next|coming|following)?\s*"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years\b|"
                          r"^[^.;]{0,30}\b(?:over|across|during|in)\s+the\s+(?:next|coming)\s+decade\b", re.IGNORECASE)
+_PROGRAM_WORD = re.compile(r"\b(?:program|programme|plan|project|fund|facility|initiative|package)\b", re.IGNORECASE)
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "stands", "stood", "amounts",
                       "amounted", "totals", "totalled", "totaled", "reaches", "reached"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "to"})
@@ -43,10 +44,11 @@ def budget_kind(sentence: AnnotatedSentence, money: Mention) -> str | None:
         kind = hit[0] if hit else None
     if kind in (None, "total", "allocation", "other") and per_year:
         return "allocation"  # "€200 million a year": a year's slice
-    if kind == "allocation":
-        first, last = budget_years(sentence, money)
-        if (first and last and last > first) or _OVER_YEARS.match(sentence.text[end:end + 50]):
-            return "total"  # "set aside SEK 75 billion ... over the three years 2024 to 2026"
+    first, last = budget_years(sentence, money)
+    if kind == "total" and first and first == last and not _PROGRAM_WORD.search(sentence.text):
+        return "allocation"  # "the defence budget for 2025 amounts to PLN 186.6 billion": a year's slice
+    if kind == "allocation" and ((first and last and last > first) or _OVER_YEARS.match(sentence.text[end:end + 50])):
+        return "total"  # "set aside SEK 75 billion ... over the three years 2024 to 2026"
     return kind
 
 

@@ -17,12 +17,17 @@ previous sum was told to have, else the payer itself (its own procurement).
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from core import refdata
 
 _SHARE_BETWEEN = re.compile(r":\s|\bof\s+which\b|\bincluding\b|\bincludes?\b|\bsplit\s+(?:into|between)\b|"
                             r"\bconsisting\s+of\b|\bwith\s+the\s+rest\b", re.IGNORECASE)
 SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?:total|sum|amount|money|loans?|"
                           r"bill|budget|package|fund|plan|programme|program|envelope|figure|credit)))\b",
                           re.IGNORECASE)
+_SHARE_OPENING = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?:total|sum|amount|money|"
+                            r"budget|package|loans?))\b", re.IGNORECASE)
 _SHARE_WORD = re.compile(r"\b(?:share|portion|part|slice|tranche)\b", re.IGNORECASE)
 _INCLUDES_START = re.compile(r"^\s*(?:That|This|It|The\s+sum|The\s+total|The\s+figure)\s+(?:also\s+)?"
                              r"(?:includes?|included|covers?|covered|comprises?)\b")
@@ -31,6 +36,12 @@ _RUNNING_TOTAL = re.compile(r"\b(?:brings?|brought|bringing|raises?|raised|raisi
 _UKRAINE = re.compile(r"\b(?:Ukraine|Ukrainian|Kyiv|Kiev)\b")
 _TO_ANOTHER = frozenset({"pledge", "contribution", "package"})
 _SUM_TOLERANCE = 0.01
+
+
+@cache
+def coalition_names() -> frozenset[str]:
+    """Canonical names of the coalitions of data/coalitions.csv (collective funders)."""
+    return frozenset(r["coalition"] for r in refdata.rows("coalitions.csv"))
 
 
 def _eur(row: dict) -> float:
@@ -79,7 +90,8 @@ def _told_parent(rows: list[dict], i: int) -> int | None:
                  and row["_sentence"] in r["_told"]]
         if whole:
             return whole[0]
-    if SHARE_AFTER.match(row["_after"]) or _SHARE_WORD.search(row["_before"]) or row["_share_told"]:
+    if SHARE_AFTER.match(row["_after"]) or _SHARE_WORD.search(row["_before"]) or row["_share_told"] \
+            or _SHARE_OPENING.match(row["evidence"][:80]) and not same:
         return _larger_before(rows, i, sentences_back=3)
     if _INCLUDES_START.match(row["evidence"]) and not same:
         return _larger_before(rows, i, sentences_back=1)
@@ -171,7 +183,7 @@ def default_recipients(rows: list[dict], article_text: str) -> None:
                     not row["funder_code"] or row["funder_code"] == parent["funder_code"] or not parent["funder_code"]):
                 chosen = parent["recipient_code"], parent["recipient"]
             elif aids_ukraine and row["funder_code"] != "UKR" and (
-                    row["kind"] in _TO_ANOTHER or row["_to_fund"] or (row["funder"] and not row["funder_code"])):
+                    row["kind"] in _TO_ANOTHER or row["_to_fund"] or row["funder"] in coalition_names()):
                 chosen = "UKR", "Ukraine"
             elif earlier is not None:
                 chosen = earlier["recipient_code"], earlier["recipient"]

@@ -31,6 +31,8 @@ _FACT_LINE = re.compile(r"^\s*(?:[-•*–]\s+|[\w\s]{2,40}:\s)")
 _TO_FUND = re.compile(r"\b(?:into|to|for|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:fund|coalition|initiative|"
                       r"facility|mechanism|trust\s+fund)\b", re.IGNORECASE)
 _OF_PARENT = SHARE_AFTER
+_MILITARY_SITES = frozenset({"air base", "naval base", "army base", "training area"})
+_APPROXIMATE = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "some", "an estimated"})
 _RESTATED = re.compile(r"^[^.;]{0,60},\s*or\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _HYPOTHETICAL = frozenset({"could", "might", "may"})
 _GIVING = frozenset({"contribute", "pay", "give", "donate", "provide", "spend", "fund", "finance", "invest"})
@@ -225,6 +227,7 @@ def _row(article: Annotated, sentence: AnnotatedSentence, previous: AnnotatedSen
             "_gapped": bool(earlier) and not re.search(r"[a-z]{4,}", between.replace(" and ", " ")),
             "_to_fund": bool(_TO_FUND.search(sentence.text[end:])), "_site_country": _site_country(sentence, previous),
             "_of_parent": bool(_OF_PARENT.match(sentence.text[end:end + 40])),
+            "_approx": money.value.qualifier in _APPROXIMATE,
             "_restated_as": _restated_as(sentence, money), "_share_told": _share_told(sentence),
             "_parent": None}
 
@@ -254,7 +257,7 @@ def _site_country(sentence: AnnotatedSentence, previous: AnnotatedSentence | Non
     """The country of a site this sentence or the one before names (a base a project rebuilds)."""
     for s in (sentence, previous):
         for m in s.names if s is not None else []:
-            if m.kind == "site" and m.value.code:
+            if m.kind == "site" and m.value.code and m.value.kind in _MILITARY_SITES and not m.value.capital:
                 return m.value.code, refdata.country_name(m.value.code) or m.value.code
     return None
 
@@ -270,7 +273,9 @@ def _merge(rows: list[dict], row: dict) -> None:
 
 
 def _same_figure(old: dict, row: dict, kinds_may_differ: bool) -> bool:
-    if old["currency"] != row["currency"] or abs(old["amount"] - row["amount"]) > 0.005 * row["amount"]:
+    if old["currency"] != row["currency"] and kinds_may_differ and _converted(old, row):
+        pass  # "a $2.5 billion agreement ... The contract, worth about 10 billion zlotys": one figure
+    elif old["currency"] != row["currency"] or abs(old["amount"] - row["amount"]) > 0.005 * row["amount"]:
         return False
     if any(old[k] and row[k] and old[k] != row[k] for k in ("funder", "recipient")):
         return False
@@ -278,6 +283,12 @@ def _same_figure(old: dict, row: dict, kinds_may_differ: bool) -> bool:
         return False
     kinds = {old["kind"], row["kind"]} - {None, "total"}
     return len(kinds) <= 1 or (kinds_may_differ and old["_sentence"] != row["_sentence"])
+
+
+def _converted(old: dict, row: dict) -> bool:
+    """A later sum in another currency, given as approximate, within 8 % of an earlier one in euros."""
+    a, b = old["amount_eur"], row["amount_eur"]
+    return bool(a and b and row["_approx"] and abs(a - b) <= 0.08 * max(a, b) and old["_sentence"] < row["_sentence"])
 
 
 def _absorb(old: dict, row: dict) -> None:

@@ -145,9 +145,9 @@ def _funder(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], con
     sources = [t for t in from_noun if not (has_subject and _is_fund(sentence, parse, names, t))]
     sources += _possessors(parse, noun, verb) + parse.agents(verb)
     verbs = list(dict.fromkeys((inner, verb, *parse.children_with(inner, ("xcomp",)))))  # "is to come from SAFE"
-    clause = [t for t in range(len(parse)) if parse.clause_of(t) in verbs]
-    sources += [t for t in clause if _is_money_source(parse, t) and parse.deps[t] == "pobj"
-                and parse.lower(parse.heads[t]) in ("from", "with")]  # "... of the bill with EU funds"
+    owners = [*verbs, noun, head, *(o for h in (noun, head) for _, o in parse.prep_objects(h, ("of",)))]
+    sources += [t for h in dict.fromkeys(owners) for _, t in parse.prep_objects(h, ("from", "with"))
+                if _is_money_source(parse, t)]  # "... of the bill with EU funds"
     for v in verbs if not has_subject else ():  # "won a contract from the army"
         sources += [t for _, t in parse.prep_objects(v, ("from",))]
     return _first(party(t) for t in sources)
