@@ -57,6 +57,8 @@ def _put(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence,
         if rows[key]["personnel"] is None and personnel is not None:
             rows[key]["personnel"] = personnel
         return
+    lat: float | None
+    lon: float | None
     if site:
         place = refdata.sites().get(site, {})
         lat, lon = float(place["lat"]), float(place["lon"])
