@@ -154,7 +154,10 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         if column.dtype in ("str", "date") and values.dtype != "str":
             frame[column.name] = values.astype("str")
         elif column.dtype == "int" and values.dtype != "Int64":
-            frame[column.name] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
+            if pd.api.types.is_integer_dtype(values.dtype):
+                frame[column.name] = values.astype("Int64")
+            else:
+                frame[column.name] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
     return frame
 
 

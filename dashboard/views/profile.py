@@ -29,7 +29,7 @@ widgets.sync_page()
 st.header(widgets.md(label(name)))
 st.caption("Everything the store holds about it, whatever the sidebar's filters. Click a name in any table to "
            "open its profile; select a row to read its sentence.")
-sections = profiles.profile(everything, kind, name)
+sections = data.profile(kind, name)
 sums = profiles.money_summary(sections)
 figures = [(title, money.count(len(frame))) for title, frame in sections.items() if title != "Sources"] + sums
 for start in range(0, len(figures), 6):

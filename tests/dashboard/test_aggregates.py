@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pandas as pd
 import pytest
 
 from dashboard import aggregates as agg
 from dashboard import (
     charts,
-    colours,
-    facets,
-    filters,
     mapdeck,
     money,
-    prepare,
     profiles,
     reader,
-    safe,
-    uploads,
-    widgets,
 )
 from dashboard.filters import Filters, apply_filters
 from dashboard.prepare import prepare_tables
@@ -29,13 +20,6 @@ from dashboard.prepare import prepare_tables
 @pytest.fixture()
 def view(tiny) -> dict[str, pd.DataFrame]:
     return apply_filters(prepare_tables(tiny), Filters())
-
-
-@pytest.mark.parametrize("module", [agg, charts, colours, facets, filters, mapdeck, money, prepare, profiles, reader,
-                                    safe, uploads, widgets])
-def test_doctests(module):
-    result = doctest.testmod(module)
-    assert result.failed == 0
 
 
 def test_headline_counts(view):
