@@ -14,7 +14,7 @@ everything = data.tables()
 
 if st.session_state.get("profile_kind") not in profiles.KINDS:
     st.session_state["profile_kind"] = "country"
-pick_kind, pick_name = st.columns([1, 3])
+pick_kind, pick_name = st.columns([2, 3])
 kind = pick_kind.segmented_control("Profile of", profiles.KINDS, key="profile_kind") or "country"
 choices = data.profile_names(kind)
 if not choices:
