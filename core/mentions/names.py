@@ -98,7 +98,8 @@ def _may_be_candidate(text: str, start: int, site_words: list[int], closed: str,
     if _after_locative_word(text, start, closed, at) and _LOCATIVE_BEFORE.search(text[max(0, start - 15):start]):
         return True
     i = bisect.bisect_right(site_words, start)
-    return i < len(site_words) and site_words[i] <= _RUN_BOUND.match(text, start).end()
+    run = _RUN_BOUND.match(text, start)
+    return i < len(site_words) and run is not None and site_words[i] <= run.end()
 
 
 _LOCATIVE_WORDS = frozenset({"at", "in", "near", "outside", "from", "to", "of", "around", "into"})

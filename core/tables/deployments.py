@@ -63,6 +63,8 @@ def _put(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence,
         if rows[key]["status"] == "planned" and claim.status == "current":
             rows[key]["status"] = "current"  # forces there now and more announced: it is current
         return
+    lat: float | None
+    lon: float | None
     if site:
         place = refdata.sites().get(site, {})
         lat, lon = float(place["lat"]), float(place["lon"])
