@@ -211,8 +211,9 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     places = _around(r, refs, force, verb, cls, [*starts, verb, *objects], objects)
     if cls == "host":
         subjects = _subjects_up(p, verb)
+        last = refs.country()
         places.hosts = [r.countries[s].value.code for s in subjects if s in r.countries] or \
-            ([refs.country()] if refs.country() and subjects else [])
+            ([last] if last and subjects else [])
     return _claims(force, places, figure(r, sentence, [noun]), status) + _counterparts(r, verb, cls, places)
 
 

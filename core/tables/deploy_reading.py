@@ -57,12 +57,12 @@ def reading(sentence: AnnotatedSentence) -> Reading:
                 for i in parse.tokens_in(m.start(), m.end())}
     cues = cue_tokens(sentence)
     military |= {i for i, cls in cues.items() if cls == "noun"}
-    countries = {}
+    countries: dict[int, Mention] = {}
     for m in country_mentions(sentence):
         head = parse.span_head(*sentence.local(m))
         if head is not None:
             countries.setdefault(head, m)
-    places = {}
+    places: dict[int, Mention] = {}
     for m in place_mentions(sentence):
         if not is_dateline(sentence, m):
             for i in parse.tokens_in(*sentence.local(m)):
@@ -159,8 +159,9 @@ class Places:
                 self.hosts.extend(r.countries[c].value.code for c in p.children[i] if c in r.countries)
             return
         dets = {p.lower(c) for c in p.children_with(i, ("det", "poss"))}
-        if dets & ANAPHOR_DETS and word in _BASE_WORDS and self.refs.site(self.force):
-            self.sites.append(self.refs.site(self.force))  # "the base"
+        base = self.refs.site(self.force)
+        if dets & ANAPHOR_DETS and word in _BASE_WORDS and base:
+            self.sites.append(base)  # "the base"
             return
         host = self.refs.host(self.force)
         located = any(p.lower(c) in LOCATIVE for c in p.children_with(i, ("prep",)))
