@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from core import refdata
+from core.text import alternation
 
 
 def words_pattern(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -15,8 +16,7 @@ def words_pattern(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re
     >>> words_pattern(["led by", "co-led"]).findall("co led by Poland, led  by Sweden")
     ['co led', 'led  by']
     """
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                    for w in sorted(set(words), key=len, reverse=True))
+    body = alternation(words, gap=r"[\s-]+", hyphens=True)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 

@@ -9,11 +9,12 @@ import re
 
 from core.annotate import AnnotatedSentence
 from core.syntax import Parse
-from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists
+from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists, core_members
 from core.tables.coalition_refs import Resolver
 from core.tables.common import country_mentions
 from core.vocab import coalition_roles, role_particles
 
+_COLLECTIVES = frozenset({"states", "countries", "nations", "members", "allies", "governments"})
 #: Verbs of joining that may leave the coalition unsaid ("Poland joined as well").
 _JOINING = re.compile(r"^(?:re)?join|^sign|^accede")
 PARTNER_PREPS = ("with", "alongside")
@@ -55,6 +56,7 @@ class SentenceRoles:
                     out.extend(self._role(t, role, form))
         out.extend(apposed_lists(self))
         out.extend(collective_lists(self))
+        out.extend(core_members(self))
         return out
 
     def _fits(self, t: int, form: str) -> bool:
@@ -81,6 +83,9 @@ class SentenceRoles:
                 speaker = self._speaker(t)  # "Spain told partners it intends to join"
                 if speaker or self.previous_subject:
                     codes.append(speaker or self.previous_subject or "")
+            elif self.p.lower(t) in _COLLECTIVES:  # "Four Danube states, Austria, Slovakia and Hungary, ..."
+                codes.extend(self.codes_at[c] for a in self.p.children_with(t, ("appos",))
+                             for c in self.p.conjuncts(a) if c in self.codes_at)
             else:
                 codes.extend(self.codes_at[c] for c in self.p.children_with(t, ("poss", "compound"))
                              if c in self.codes_at and self.p.words[t][:1].isupper())
@@ -155,7 +160,29 @@ class SentenceRoles:
             coalition = r.in_subtree(v, skip)  # the parser often hangs the object on a partner
         if coalition is None and not targets and _JOINING.match(p.lower(v)) and self.recent:
             coalition = r.focus_at(v)  # "Poland joined as well", "were the first to sign up"
-        return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
+        if not (codes and coalition):
+            return []
+        return [Role(role, codes, coalition, p.starts[v]), *self._gapped(v, role, coalition)]
+
+    def _gapped(self, v: int, role: str, coalition: str) -> list[Role]:
+        """Gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour
+        Coalition": after the object, a comma, countries and another named coalition, verb left out."""
+        p, r = self.p, self.resolver
+        named = [i for i in range(v + 1, len(p)) if r.named(i) == coalition]
+        if not named:
+            return []
+        i = named[-1] + 1
+        if i >= len(p) or p.words[i] != ",":
+            return []
+        codes, i = [], i + 1
+        while i < len(p) and (i in self.codes_at or p.lower(i) in (",", "and", "the")):
+            if i in self.codes_at:
+                codes.append(self.codes_at[i])
+            i += 1
+        other = r.named(i) if i < len(p) else None
+        if not codes or other is None or other == coalition:
+            return []
+        return [Role(role, tuple(codes), other, p.starts[i])]
 
     def _noun(self, n: int, role: str) -> list[Role]:
         p = self.p
