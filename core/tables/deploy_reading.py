@@ -59,12 +59,12 @@ def reading(sentence: AnnotatedSentence) -> Reading:
     cues = cue_tokens(sentence)
     units = set(military)
     military |= {i for i, cls in cues.items() if cls == "noun"}
-    countries = {}
+    countries: dict[int, Mention] = {}
     for m in country_mentions(sentence):
         head = parse.span_head(*sentence.local(m))
         if head is not None:
             countries.setdefault(head, m)
-    places = {}
+    places: dict[int, Mention] = {}
     for m in place_mentions(sentence):
         if not is_dateline(sentence, m):
             for i in parse.tokens_in(*sentence.local(m)):
@@ -181,8 +181,9 @@ class Places:
                 self.hosts.extend(r.countries[c].value.code for c in p.children[i] if c in r.countries)
             return
         dets = {p.lower(c) for c in p.children_with(i, ("det", "poss"))}
-        if dets & ANAPHOR_DETS and word in BASE_WORDS and self.refs.site(self.force):
-            self.add_site(self.refs.site(self.force))  # "the base"
+        base = self.refs.site(self.force)
+        if dets & ANAPHOR_DETS and word in BASE_WORDS and base:
+            self.add_site(base)  # "the base"
             return
         host = self.refs.host(self.force)
         below = [i, *p.children_with(i, ("acl",))]  # "the battlegroup based at Orzysz"
