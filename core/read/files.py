@@ -54,7 +54,7 @@ def read_file(path: str) -> Result:
     if isinstance(result, ReadFailure):
         return with_storable_path(result) if storable(path) != path else result
     result = [_visible(item) for item in result]
-    return result if storable(path) == path else [*map(with_storable_path, result)]
+    return result if storable(path) == path else [with_storable_path(item) for item in result]
 
 
 def _visible(item: Document | ReadFailure) -> Document | ReadFailure:

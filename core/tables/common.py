@@ -8,13 +8,13 @@ from functools import cache
 from core import refdata
 from core.annotate import AnnotatedSentence
 from core.records import Mention
+from core.text import alternation
 
 
 @cache
 def cue_pattern(name: str, column: str = "cue") -> re.Pattern[str]:
     """A regex matching any cue of `data/vocab/<name>.csv` as a whole word (case-insensitive)."""
-    cues = sorted({r[column] for r in refdata.rows(f"vocab/{name}.csv")}, key=len, reverse=True)
-    body = "|".join(re.escape(c).replace(r"\ ", r"[\s-]+") for c in cues)
+    body = alternation((r[column] for r in refdata.rows(f"vocab/{name}.csv")), gap=r"[\s-]+")
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 

@@ -127,12 +127,12 @@ def test_every_table_download_matches_its_rows(use_seeds, downloads, page, key):
 
 
 def test_filters_come_from_the_url_and_survive_page_switches(use_seeds):
-    at = open_page("overview", query={"country": "USA", "type": "report"})
+    at = open_page("overview", query={"country": "USA", "type": "approval"})
     assert at.sidebar.multiselect(key="filters_country").value == ["USA"]
     at.switch_page("views/deployments.py").run()
     rows = shown(at, "deployments_rows")
     assert set(rows["force"]) == {"United States"}
-    assert param(at, "country") == ["USA"] and param(at, "type") == ["report"]
+    assert param(at, "country") == ["USA"] and param(at, "type") == ["approval"]
 
 
 def test_a_stale_link_value_is_dropped_not_fatal(use_seeds):
