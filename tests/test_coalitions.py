@@ -77,6 +77,9 @@ CASES = {
         "The Czech ammunition initiative buys shells for Ukraine. Belgium put in €200 million, and Norway said "
         "it would give NOK 1.6 billion.",
         {("Czech ammunition initiative", "BEL", "member"), ("Czech ammunition initiative", "NOR", "member")}),
+    "founding member together with a partner": (
+        "Estonia, a founding member of the IT Coalition together with Luxembourg, announced more money.",
+        {("IT Coalition", "EST", "member"), ("IT Coalition", "LUX", "member")}),
     "the first to sign up": (
         "NATO launched Baltic Sentry in January. Sweden and Finland were the first to sign up.",
         {("Baltic Sentry", "SWE", "member"), ("Baltic Sentry", "FIN", "member")}),
@@ -101,6 +104,7 @@ NO_ROW = {
                                  "Italy, continues.",
     "money is no membership of a capability coalition": "Norway joined the Drone Coalition in 2024. Germany "
                                                         "pledged €500 million to Ukraine.",
+    "considering joining": "Austria, which is not a NATO member, said it was considering joining the Drone Coalition.",
     "countries are not a country": "Ukraine said a few more countries were considering joining the Drone Coalition.",
 }
 

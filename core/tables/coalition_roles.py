@@ -163,8 +163,7 @@ class SentenceRoles:
         else:
             codes = self.holders(v)
             targets = p.objects(v) + [o for _, o in p.prep_objects(v, ("to", "in", "of", "into", "within"))]
-        if role == "leader":
-            codes += self.partners(v)
+        codes += self.partners(v)  # "co-chairs X together with Poland", "joined alongside Y"
         coalition = next((c for c in map(r.coalition, targets) if c), None)
         if coalition is None and not p.objects(v) and (role == "leader" or _JOINING.match(p.lower(v))):
             skip = {s for subj in p.children_with(v, ("nsubj", "nsubjpass")) for s in p.subtree(subj)}
@@ -215,8 +214,7 @@ class SentenceRoles:
         else:
             codes = ()
         codes += self.countries([c for a in p.children_with(n, ("appos",)) for c in p.conjuncts(a)])
-        if role == "leader":
-            codes += self.partners(head)
+        codes += self.partners(head) + self.partners(n)  # "a founding member, together with Luxembourg"
         coalition = self._noun_coalition(n)
         return [Role(role, codes, coalition, p.starts[n])] if codes and coalition else []
 
@@ -262,6 +260,8 @@ class SentenceRoles:
             if p.is_negated(a) or p.modality(a) in ("hypothetical", "conditional"):
                 return True
             if any(p.lower(c) in ENDED_WORDS for c in p.children[a]):  # "has yet to join", "led until 2025"
+                return True
+            if a != t and (p.lower(a), "hedge") in coalition_roles():  # "is considering joining"
                 return True
             if p.deps[a] not in CLIMB_DEPS:
                 break
