@@ -79,3 +79,48 @@ def test_automaton_finds_what_token_lookups_find(pieces, gaps):
     """The one-pass automaton finder gives exactly the mentions of the token-by-token finder."""
     text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
     assert find_names(text, 7) == _find_names_by_tokens(text, 7)
+
+
+# --- open-world places: populated places (data/places.csv) only in a place context ---------------
+
+def _places(text: str) -> list[str]:
+    from core.annotate import annotate
+    from core.records import Document
+    from core.tables.places import place_mentions
+
+    return [m.value.name for s in annotate(Document("t.txt", text)).sentences for m in place_mentions(s)]
+
+
+PLACES = [
+    ("village of", "A drone fell near the village of Kobyłka on Friday.", ["Kobyłka"]),
+    ("town after near", "The jets landed at the airfield near Malacky on Friday.", ["Malacky"]),
+    ("lower-case particles", "The deal was signed in Röthenbach an der Pegnitz last year.", ["Röthenbach an der Pegnitz"]),
+    ("at the end of a sentence", "Debris was found outside Kobyłka.", ["Kobyłka"]),
+    ("dateline", "Headline\nMALACKY, March 3 (Wire) - Jets landed there.", ["Malacky"]),
+    ("gazetteer first", "Troops arrived in Rukla and near Jonava.", ["Rukla", "Jonava"]),
+    ("German umlaut spelling", "A German liaison team arrived at Aemari.", ["Ämari Air Base"]),
+    ("two letters swapped", "Missile-defence crews at Develesu ran a drill.", ["Deveselu (Aegis Ashore)"]),
+    ("no place context", "He met Kobyłka officials on Friday.", []),
+    ("a sentence's first word", "Malacky is a town.", []),
+    ("common English word", "In Most cases the jets stay.", []),
+    ("region noun", "Farmers in Opole Voivodeship and in Jonava municipality were warned.", []),
+    ("coordinated counties", "Alerts went to phones in Tulcea and Galați counties.", []),
+    ("exclave", "Fortifications face Russia's Kaliningrad exclave.", []),
+    ("a person's name", "Defence Minister Robertas Kaunas told lawmakers; Kaunas's predecessor agreed.", []),
+    ("byline", "By Victor Deva, Prut Wire\nMoldova said.", []),
+    ("a small place abroad", "A drone fell near Salcia, in southern Moldova, police said.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
+def test_open_world_places(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="not in GeoNames cities500 (villages under 500 people) or outside its countries")
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A drone hit a house in an orchard at Cuhureștii de Jos, in Florești district.", ["Cuhureștii de Jos"]),
+    ("Delays at the Greenville, South Carolina, plant slowed deliveries.", ["Greenville"]),
+])
+def test_places_not_in_the_dataset(text, expected):
+    assert _places(text) == expected

@@ -36,7 +36,18 @@ MAX_NGRAM = 6
 _JOINER = re.compile(r"^(?:\s|-|–|—)*$")
 _SITE_WORDS = re.compile(r"^\s*(?:air\s*base|airbase|base|bases|airport|airfield|air\s+field|training\s+(?:area|ground)s?|"
                          r"range|naval\s+base|garrison|barracks)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|from|to|of|around|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|from|to|of|around|into|between)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A place context strong enough for a one-word candidate (an unknown town, looked up among the
+#: populated places): "in", "near", "outside", "between", "the village of", "north of".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|between)|\b(?:village|villages|town|city|port|commune|hamlet|settlement|"
+    r"outskirts|suburbs?|edge|centre|center|south|north|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Lower-case particles inside a place's name ("Röthenbach an der Pegnitz", "Cuhureștii de Jos").
+_PARTICLE_TAIL = re.compile(r"\s+(?:an\s+der|an|am|de|din|nad|pod|na|pe|upon|im|bei)\s+(?=[A-ZÀ-ÞĀ-Ž])[^\W\d_][\w'’]*"
+                            r"(?:-[^\W\d_][\w'’]*)*")
+#: A dateline: a place in capitals opening a paragraph, then a comma or a dash ("CEADIR-LUNGA, Feb. 14").
+_DATELINE_AFTER = re.compile(r"^\s*(?:,|\s[-–—]|\s*\()")
 
 
 def find_names(text: str, offset: int = 0) -> list[Mention]:
@@ -74,7 +85,7 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
             hit = _candidate_at(text, tokens, 0, offset)
             if hit:
                 found.append(hit[1])
-                done = tokens[hit[0] - 1].end
+                done = max(tokens[hit[0] - 1].end, hit[1].end - offset)
     return found
 
 
@@ -95,21 +106,25 @@ def _may_be_candidate(text: str, start: int, site_words: list[int], closed: str,
     """Whether a capitalised token at `start` (`at` in the folded text) with no name may begin a
     candidate (see `_candidate`): a locative just before it, or a site word after the longest run of
     tokens it could begin."""
-    if _after_locative_word(text, start, closed, at) and _LOCATIVE_BEFORE.search(text[max(0, start - 15):start]):
+    if (start == 0 or text[start - 1] == "\n") and text[start + 1:start + 2].isupper():  # a dateline
+        return True
+    if _after_locative_word(text, start, closed, at) and (_LOCATIVE_BEFORE.search(text[max(0, start - 15):start])
+                                                          or _PLACE_BEFORE.search(text[max(0, start - 25):start])):
         return True
     i = bisect.bisect_right(site_words, start)
     run = _RUN_BOUND.match(text, start)
     return i < len(site_words) and run is not None and site_words[i] <= run.end()
 
 
-_LOCATIVE_WORDS = frozenset({"at", "in", "near", "outside", "from", "to", "of", "around", "into"})
+_LOCATIVE_WORDS = frozenset({"at", "in", "near", "outside", "from", "to", "of", "around", "into", "between"})
 
 
 def _after_locative_word(text: str, start: int, closed: str, at: int) -> bool:
     """False only where `_LOCATIVE_BEFORE` cannot match before `start`: the folded word before it (or
     before 'the') is no locative. Words cut by its 15-character window, or not ASCII, are let through."""
-    if start >= 16 and text[start - 15].isalnum() and text[start - 16].isalnum():
-        return True
+    for cut in (15, 25):  # a window that starts inside a word, on a locative and spaces up to `start`
+        if start > cut and text[start - cut - 1].isalnum() and len(text[start - cut:start].split()) <= 2:
+            return True
     before = closed.rfind(" ", 0, at - 1)
     word = closed[before + 1:at - 1].rsplit("'", 1)[-1]
     if word == "the":
@@ -140,6 +155,8 @@ def _find_names_by_tokens(text: str, offset: int) -> list[Mention]:
         if hit:
             found.append(hit[1])
         i += hit[0] if hit else 1
+        while hit and i < len(tokens) and tokens[i].start < hit[1].end - offset:  # a name's lower-case particles
+            i += 1
     return found
 
 
@@ -285,10 +302,30 @@ def _ends_sentence(raw: str) -> bool:
 
 
 def _candidate(text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int, bool] | None:
-    """A capitalised run that looks like a place name: before a site word or after 'at/in/near'."""
+    """A capitalised run that looks like a place name: before a site word, after 'at/in/near' (one word
+    only in a strong place context: 'near', 'the village of'), or a dateline in capitals. Lower-case
+    particles inside a name are part of it ("Röthenbach an der Pegnitz")."""
     start, end = tokens[i].start, tokens[i + n - 1].end
-    if end - start < 5 or text[end - 1] == ".":
+    if text[end - 1] == ".":
+        if not _ends_sentence(tokens[i + n - 1].raw):
+            return None  # an abbreviation
+        end -= 1  # the sentence's full stop
+    tail = _PARTICLE_TAIL.match(text, end)
+    end = tail.end() if tail else end
+    if end - start < 4:
         return None
+    after = text[end:end + 30]
+    if end - start >= 5 and _SITE_WORDS.match(after):
+        return start, end, True
+    if (start == 0 or text[start - 1] == "\n") and tokens[i].raw.isupper() and _DATELINE_AFTER.match(after):
+        return start, end, False
+    if re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]):  # a sentence's first word
+        return None
+    if end - start >= 5 and (n >= 2 or tail) and _LOCATIVE_BEFORE.search(text[max(0, start - 15):start]):
+        return start, end, False
+    if n == 1 and not tail and _PLACE_BEFORE.search(text[max(0, start - 25):start]):
+        return start, end, False
+    return None
     after = text[end:end + 30]
     before = text[max(0, start - 15):start]
     sentence_start = re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]) is not None
