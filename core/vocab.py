@@ -43,7 +43,8 @@ def coalition_roles() -> dict[tuple[str, str], str]:
 
 
 @cache
-def role_particles() -> dict[str, frozenset[str]]:
-    """Phrasal role verbs and the particles they need ("sign" -> up/on: "signed up", not "signed a deal")."""
+def role_particles(forms: tuple[str, ...] = ("phrasal",)) -> dict[str, frozenset[str]]:
+    """Role verbs of `forms` that need a particle ("sign" -> up/on: "signed up", not "signed a deal";
+    "put" -> in: "put in €200 million")."""
     return {r["cue"].lower(): frozenset(refdata.split_list(r["particle"]))
-            for r in refdata.rows("vocab/coalition_roles.csv") if r["form"] == "phrasal"}
+            for r in refdata.rows("vocab/coalition_roles.csv") if r["form"] in forms and r["particle"]}

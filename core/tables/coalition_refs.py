@@ -46,6 +46,12 @@ def registry() -> tuple[Registered, ...]:
                  for r in refdata.rows("coalitions.csv"))
 
 
+@lru_cache(maxsize=1)
+def donor_schemes() -> frozenset[str]:
+    """Coalitions whose members are the states that pay into them (`members_by` = money in the registry)."""
+    return frozenset(r["coalition"] for r in refdata.rows("coalitions.csv") if r.get("members_by") == "money")
+
+
 def head_nouns(name: str) -> tuple[str, ...]:
     """The nouns that can refer back to coalition `name` ("the mission" is no capability coalition)."""
     for c in registry():
