@@ -10,7 +10,7 @@ UV ?= uv
 LOCK_FLAGS := --universal --python-version 3.11 --generate-hashes --annotation-style line \
 	--custom-compile-command "make lock"
 
-.PHONY: run install install-test store test test-fast lint bench score clean lock
+.PHONY: run install install-test store test test-fast lint typecheck bench score clean lock
 
 # Dependencies come from the lock files (exact versions, hashes checked); the project itself is
 # installed on top of them without resolving anything again.
@@ -52,6 +52,9 @@ test-fast: install-test
 
 lint: install-test
 	$(PY) -m ruff check core dashboard tests benchmarks
+
+typecheck: install-test
+	$(PY) -m mypy core
 
 score: install
 	$(PY) ../shared/eval/score.py

@@ -2,5 +2,5 @@
 
 `benchmarks.generate` writes a synthetic corpus with its own gold; `benchmarks.suite` holds
 the benchmarks themselves; `benchmarks.reference` the reference run the figures are compared
-with (spaCy's small English model with only NER, or a documented fallback).
+with (spaCy's full small English pipeline, or a documented fallback).
 """

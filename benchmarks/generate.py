@@ -163,7 +163,7 @@ def build_world(seed: int) -> World:
             if row["capital"] == "1":
                 capitals[row["country_code"]] = place
     officials = {}
-    from core.mentions.names import lexicon
+    from core.mentions.lexicon import lexicon
 
     known = lexicon()  # no official may be named like a place or a country
     names = [f"{f} {s}" for f in FIRST_NAMES for s in SURNAMES if s.lower() not in known and f.lower() not in known]

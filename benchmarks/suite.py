@@ -27,7 +27,7 @@ TARGET_TXT = 1000.0  # articles/s on one core, plain text, end to end into the s
 TARGET_HTML_FACTOR = 3.0
 TARGET_SCALING = 11.0
 TARGET_RSS_MB = 1500.0
-TARGET_COLD_S = 3.0
+TARGET_COLD_S = 2.0
 TARGET_FILTER_MS = 200.0
 HTML_SHARE = {"html": 1.0, "mixed": 0.25}  # share of saved HTML pages per corpus kind (else plain text)
 
@@ -190,72 +190,63 @@ def bench_reingest(s: Settings) -> Table:
 # --- dashboard ---------------------------------------------------------------------------------
 
 
-def _pages(titles: dict) -> dict[str, Callable[[dict], object]]:
-    """Each page's data work after the filters, as its view in dashboard/views/ does it."""
-    from dashboard import aggregates as agg
-    from dashboard import charts
+def dashboard_store(s: Settings) -> tuple[Path, int]:
+    """The dashboard's store: an ingest of `big` articles, or (BENCH_INFLATE, or when `big` is over 10 N)
+    an ingest of N articles copied up to `big` (benchmarks.inflate): the data work depends on row
+    counts, and an ingest of 100,000 articles takes hours on two cores."""
+    if s.big <= 10 * s.scale and not os.environ.get("BENCH_INFLATE"):
+        run = ingest(s, s.big, "txt", 1)
+        return run["db"], run["articles"]
+    from benchmarks.inflate import inflate
 
-    def overview(t):
-        summary = agg.deployment_summary(t["deployments"])
-        return (agg.headline(t, summary), agg.eur_by_funder(t["budgets"]), agg.personnel_by_host(summary),
-                agg.latest_events(t["events"]), agg.attention(t))
-
-    def deployments(t):
-        return agg.personnel_by_host(agg.deployment_summary(t["deployments"]))
-
-    return {
-        "Overview": overview,
-        "Timeline": lambda t: (agg.dated_events(t["events"], limit=getattr(charts, "MAX_POINTS", None)),
-                               agg.program_periods(t["budgets"]), agg.undated_events(t["events"])),
-        "Map": lambda t: (agg.deployment_summary(t["deployments"]), agg.deployment_sources(t["deployments"], titles),
-                          agg.site_table(t["sites"])),
-        "Budgets": lambda t: (agg.budget_tree(t["budgets"]), agg.budget_by_year(t["budgets"]),
-                              agg.budget_currencies(t["budgets"])),
-        "Coalitions": lambda t: (agg.coalition_matrix(t["coalitions"]), agg.applicants(t["coalitions"])),
-        "Deployments": deployments,
-        "Data quality": lambda t: (agg.duplicate_clusters(t["articles"]), agg.low_confidence(t["site_mentions"])),
-    }
+    seed = ingest(s, s.scale, "txt", 1)
+    db = s.workdir / "stores" / f"inflated-{s.big}.duckdb"
+    return db, inflate(seed["db"], db, s.big)
 
 
 def bench_dashboard(s: Settings) -> Table:
+    from benchmarks.dashboard_pages import pages
     from core import store
+    from dashboard import facets, prepare
     from dashboard import filters as fl
 
-    run = ingest(s, s.big, "txt", s.workers if s.big > 10 * s.scale else 1)
-    db = run["db"]
-    table = Table(f"Dashboard data work on a store of {run['articles']:,} articles (no Streamlit, no rendering)",
-                  ["page", "no filter ms", "country ms", "date range ms", "program ms", "worst ms", "target"])
+    db, articles = dashboard_store(s)
+    table = Table(f"Dashboard data work on a store of {articles:,} articles (no Streamlit, no rendering; "
+                  "each page with the sidebar's facet counts)",
+                  ["page", "no filter ms", "country ms", "date range ms", "program ms", "search ms", "worst ms",
+                   "target"])
     with clock() as cold:
-        prepared = fl.prepare_tables(store.load_tables(db))
-        options = fl.filter_options(prepared)
-        titles = fl.article_titles(prepared["articles"])
-        pages = _pages(titles)
-        pages["Overview"](fl.apply_filters(prepared, fl.Filters()))
+        prepared = prepare.prepare_tables(store.load_tables(db))
+        options = facets.filter_options(prepared)
+        titles = facets.article_titles(prepared["articles"])
+        work = pages(prepared, titles)
+        work["Overview"](fl.apply_filters(prepared, fl.Filters()))
     programs = prepared["budgets"]["program"].dropna().value_counts()
     choices = {
         "country": fl.Filters(countries=("POL",)),
         "date range": fl.Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 6, 30)),
         "program": fl.Filters(programs=(programs.index[0],) if len(programs) else (options["programs"][0],)),
+        "search": fl.Filters(search="drone"),
     }
-    for page, work in pages.items():
+    for page, run in work.items():
         row = [page]
         for chosen in (fl.Filters(), *choices.values()):
             try:
-                row.append(1000 * best_of(lambda chosen=chosen, work=work: work(fl.apply_filters(prepared, chosen)),
-                                          3))
-            except Exception as error:  # the dashboard is being written beside this suite: say what broke
+                row.append(1000 * best_of(lambda chosen=chosen, run=run: run(fl.apply_filters(prepared, chosen)), 3))
+            except Exception as error:  # say what broke, measure the rest
                 row.append(f"error: {type(error).__name__}: {str(error)[:60]}")
         times = [v for v in row[1:] if isinstance(v, float)]
         row += [max(times) if times else None, f"≤ {TARGET_FILTER_MS:g} ms"]
         table.rows.append(row)
     table.rows.append(["cold start of Overview (load + prepare + sidebar options + page), s", cold.wall, None, None,
-                       None, None, f"≤ {TARGET_COLD_S:g} s"])
-    worst = [r[5] for r in table.rows[:-1] if isinstance(r[5], float)]
+                       None, None, None, f"≤ {TARGET_COLD_S:g} s"])
+    worst = [r[6] for r in table.rows[:-1] if isinstance(r[6], float)]
     table.notes += [
         f"cold start: {cold.wall:.2f} s ({'met' if cold.wall <= TARGET_COLD_S else 'not met'}); store file "
         f"{store_mb_of(db):,.0f} MB",
-        f"a filter change's data work (apply_filters + the page's aggregates), worst page: "
-        f"{max(worst) if worst else float('nan'):,.0f} ms ({'met' if worst and max(worst) <= TARGET_FILTER_MS else 'not met'})",
+        f"a filter change's data work (apply_filters + facet counts + the page's aggregates), worst page: "
+        f"{max(worst) if worst else float('nan'):,.0f} ms "
+        f"({'met' if worst and max(worst) <= TARGET_FILTER_MS else 'not met'})",
         f"median over pages and filters: {statistics.median(worst) if worst else float('nan'):,.0f} ms (worst per page)",
     ]
     return table

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from core.furniture import furniture_spans, inside
 from core.mentions.dates import dateline_date, find_dates, infer_years
@@ -17,6 +17,7 @@ from core.mentions.names import find_names
 from core.records import Document, Mention, Sentence
 from core.resolve import resolve_candidates
 from core.syntax import Parse, parse_texts
+from core.tables.places import is_government
 from core.text import iter_paragraphs, normalise_for_hash, split_sentences
 from core.vocab import relation_cues
 
@@ -32,6 +33,9 @@ class AnnotatedSentence:
     money: list[Mention] = field(default_factory=list)
     dates: list[Mention] = field(default_factory=list)
     parse: Parse | None = None  # the dependency parse, for sentences that can carry a relation
+    #: the mentions that stand for a country (names, demonyms, services, institutions, and capitals
+    #: used as governments, retyped 'country'): computed once here, read by every builder
+    countries: tuple[Mention, ...] = ()
 
     @property
     def text(self) -> str:
@@ -91,8 +95,26 @@ def annotate(doc: Document) -> Annotated:
                 getattr(annotated[i], kind).append(m)
     furniture = furniture_spans(text)  # bylines, captions, links, prompts: no builder sees them
     annotated = [s for s in annotated if not inside(furniture, s.start)]
+    for sentence in annotated:
+        sentence.countries = _country_mentions(sentence)
     _attach_parses(annotated)
     return Annotated(article_id(text), doc, annotated)
+
+
+#: Name types that stand for a country.
+COUNTRY_TYPES = ("country", "demonym", "force", "institution")
+
+
+def _country_mentions(sentence: AnnotatedSentence) -> tuple[Mention, ...]:
+    """Mentions that stand for a country: names, demonyms, services, institutions, and capitals used
+    as governments ("Paris is sending", "Moscow's invasion"), retyped 'country'."""
+    out = []
+    for m in sentence.names:
+        if m.kind in COUNTRY_TYPES and m.value.code:
+            out.append(m)
+        elif m.kind == "site" and is_government(sentence, m):
+            out.append(replace(m, kind="country"))
+    return tuple(out)
 
 
 #: Name types that can be an argument of a relation (a member, funder, force, host, place).

@@ -48,7 +48,7 @@ def relink_pending(db: Path) -> bool:
     """Whether batches were stored since the last relink (an ingest stopped before it relinked)."""
     con = store.connect(db, read_only=True)
     try:
-        return con.execute("SELECT count(*) FROM meta WHERE key = ?", [RELINK_PENDING]).fetchone()[0] > 0
+        return (con.execute("SELECT count(*) FROM meta WHERE key = ?", [RELINK_PENDING]).fetchone() or (0,))[0] > 0
     finally:
         con.close()
 
@@ -59,7 +59,7 @@ def write_batch(db: Path, batch: list[FileResult], report: IngestReport) -> bool
         return False
     with store.write_transaction(db) as con:
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [RELINK_PENDING])
-        seq = con.execute("SELECT coalesce(max(seq), 0) FROM files").fetchone()[0]
+        seq = (con.execute("SELECT coalesce(max(seq), 0) FROM files").fetchone() or (0,))[0]
         forget_files(con, [result.path for result in batch])
         existing = {r[0] for r in con.execute(
             "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))",
@@ -123,7 +123,7 @@ def merge_duplicate_files(db: Path, identity) -> bool:
     where several stored spellings name one file, keep the latest (highest seq) and forget the others.
     Returns whether anything changed (the cross-article tables then need a relink)."""
     with store.write_transaction(db) as con:
-        if con.execute("SELECT count(*) FROM meta WHERE key = ?", [IDENTITY]).fetchone()[0]:
+        if (con.execute("SELECT count(*) FROM meta WHERE key = ?", [IDENTITY]).fetchone() or (0,))[0]:
             return False
         rows = con.execute("SELECT path, seq FROM files WHERE NOT starts_with(path, 'upload/') "
                            "ORDER BY seq DESC").fetchall()

@@ -52,7 +52,7 @@ def _rate_on(currency: str, day: dt.date) -> float | None:
     from currency_converter import RateNotFoundError
 
     try:
-        return 1.0 / _ecb().convert(1.0, currency, "EUR", date=day)
+        return 1.0 / float(_ecb().convert(1.0, currency, "EUR", date=day))
     except RateNotFoundError:
         return None
 

@@ -148,7 +148,7 @@ def _conflict(subject: str, attribute: str, a: pd.Series, b: pd.Series, value: s
 
 def role_conflicts(roles: pd.DataFrame) -> list[dict]:
     """Articles naming different holders of the same office of the same country."""
-    out = []
+    out: list[dict] = []
     if roles.empty:
         return out
     roles = roles.assign(surname=roles["person"].map(lambda p: fold(p).split()[-1]))
@@ -166,7 +166,7 @@ def role_conflicts(roles: pd.DataFrame) -> list[dict]:
 
 def spelling_conflicts(site_mentions: pd.DataFrame) -> list[dict]:
     """A site spelt in a way that only fuzzy matching resolved, against another article's spelling."""
-    out = []
+    out: list[dict] = []
     if site_mentions.empty:
         return out
     df = site_mentions.assign(key=site_mentions["name"].map(fold))
@@ -183,7 +183,7 @@ def spelling_conflicts(site_mentions: pd.DataFrame) -> list[dict]:
 
 def personnel_conflicts(deployments: pd.DataFrame, duplicate_of: dict[str, str]) -> list[dict]:
     """Articles telling the same story with different personnel figures for one deployment."""
-    out = []
+    out: list[dict] = []
     if deployments.empty or not duplicate_of:
         return out
     df = deployments.dropna(subset=["personnel"])

@@ -103,9 +103,13 @@ def link_articles(frames: dict[str, pd.DataFrame], fingerprints: list[tuple[str,
 
 def extract_all(paths: Iterable[str]) -> tuple[dict[str, pd.DataFrame], list[ReadFailure]]:
     """Extract and link everything under `paths` in memory (the CLI's `extract`)."""
-    results, failures = [], []
+    results: list[ArticleTables] = []
+    failures: list[ReadFailure] = []
     for item in extract_paths(paths):
-        (failures if isinstance(item, ReadFailure) else results).append(item)
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+        else:
+            results.append(item)
     unique = list({r.article["article_id"]: r for r in results}.values())
     fingerprints = [(r.article["article_id"], r.fingerprint) for r in unique]
     return link_articles(frames_of(results), fingerprints), failures

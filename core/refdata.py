@@ -82,8 +82,11 @@ def country_centroid(code: str | None) -> tuple[float | None, float | None]:
 
 @lru_cache(maxsize=1)
 def sites() -> dict[str, dict[str, str]]:
-    """Gazetteer rows by canonical site name."""
-    return {r["site"]: r for r in rows("gazetteer.csv")}
+    """Gazetteer rows by canonical site name, then the open-world places of places.csv (kind city)."""
+    found = {r["site"]: r for r in rows("gazetteer.csv")}
+    for r in rows("places.csv"):
+        found.setdefault(r["site"], {**r, "kind": "city", "capital": "0", "ambiguous": "0"})
+    return found
 
 
 @lru_cache(maxsize=1)

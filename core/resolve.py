@@ -7,11 +7,14 @@ at 90) and an explicit cutoff.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from core.mentions.names import lexicon, site_keys
+from core.mentions.lexicon import lexicon, site_keys
+from core.mentions.populated import find_place
 from core.records import Mention
 from core.text import fold
 
@@ -20,6 +23,8 @@ from core.text import fold
 STRONG_CUTOFF = 80.0
 WEAK_CUTOFF = 88.0
 SINGLE_WORD_CUTOFF = 92.0
+#: Characters either side of a candidate within which a named country counts as "near" it.
+NEAR = 250
 
 
 def match_site(key: str, strong_context: bool) -> tuple[str, float] | None:
@@ -44,17 +49,59 @@ def match_site(key: str, strong_context: bool) -> tuple[str, float] | None:
 
 
 def resolve_candidates(mentions: list[Mention]) -> list[Mention]:
-    """Turn candidate spans that fuzzily match a site into site mentions; drop the rest."""
+    """Turn candidate spans into site mentions: a misspelt gazetteer site (fuzzy; one word only by a
+    spelling rule), else a populated place of `core.mentions.populated`; drop the rest.
+
+    A place that several countries have goes to one the article names."""
     table = lexicon()
+    located = [m for m in mentions if m.kind in ("country", "demonym", "site") and m.value.code]
+    counts = Counter(m.value.code for m in located)
+    main = counts.most_common(1)[0][0] if counts else None
     out = []
     for m in mentions:
         if m.kind != "candidate":
             out.append(m)
             continue
-        hit = match_site(m.value, strong_context=m.strong_context)
+        one_word = " " not in m.value
+        hit = match_site(m.value, strong_context=m.strong_context) if m.strong_context or not one_word else None
+        hit = hit or (spelling_variant(m.value) if one_word else None)
         if hit:
             site, score = hit
             entry = next(e for e in table[fold(site)] if e.etype == "site")
             out.append(replace(m, kind="site", value=entry, fuzzy_score=score))
+            continue
+        near = {o.value.code for o in located if abs(o.start - m.start) <= NEAR}
+        place = find_place(m.value, near, main)
+        if place:
+            out.append(replace(m, kind="site", value=place))
     return out
 
+
+def spelling_variant(key: str) -> tuple[str, float] | None:
+    """A one-word gazetteer site written another way: German 'ae/oe/ue' for 'ä/ö/ü' ("Aemari"), or two
+    letters swapped ("Develesu"): same length (six letters or more), same first letter, same letters.
+
+    >>> spelling_variant("aemari")
+    ('Ämari Air Base', 90.0)
+    >>> spelling_variant("develesu")
+    ('Deveselu (Aegis Ashore)', 85.0)
+    """
+    keys = site_keys()
+    umlauts = key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    if umlauts != key and umlauts in keys:
+        return keys[umlauts], 90.0
+    if len(key) >= 6:
+        same = _anagrams().get((key[0], "".join(sorted(key))), ())
+        if len(same) == 1:
+            return keys[same[0]], 85.0
+    return None
+
+
+@lru_cache(maxsize=1)
+def _anagrams() -> dict[tuple[str, str], tuple[str, ...]]:
+    """One-word site keys by (first letter, sorted letters)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for key in site_keys():
+        if " " not in key and len(key) >= 6:
+            out.setdefault((key[0], "".join(sorted(key))), []).append(key)
+    return {k: tuple(v) for k, v in out.items()}

@@ -126,6 +126,15 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("evidence_a", "str", "the sentence in article A"),
         ("evidence_b", "str", "the sentence in article B"),
     ),
+    "reviews": _cols(
+        ("conflict_key", "str", "the conflict reviewed: its subject, attribute, articles and values, joined"),
+        ("subject", "str", "the conflict's subject"),
+        ("attribute", "str", "the conflict's attribute"),
+        ("status", "str", "reviewed, or open again"),
+        ("right", "str", "which source is right: a, b, neither or unsure (null when not said)"),
+        ("note", "str", "the analyst's note"),
+        ("at", "str", "when the review was saved (UTC, ISO 8601)"),
+    ),
     "failures": _cols(
         ("path", "str", "file that could not be read"),
         ("reason", "str", "why, in one line"),
@@ -136,11 +145,38 @@ TABLES: dict[str, tuple[Column, ...]] = {
 #: Tables the contract's JSON output carries, in the contract's order, then ours.
 CONTRACT_TABLES = ("articles", "budgets", "deployments", "coalitions", "events", "sites", "programs")
 
-#: Tables with one row per article finding (each tied to an article and a sentence).
-ARTICLE_TABLES = ("budgets", "deployments", "coalitions", "events", "site_mentions", "roles")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """How a table of per-article findings is read across the project (filters, reader, exports).
+
+    tag: the reader's one-letter label; countries: columns of ISO codes of the countries a row
+    involves; program: the column naming its program (a coalition counts as one); date: the
+    column with the row's own date (else the article's publication date stands in)."""
+
+    tag: str
+    countries: tuple[str, ...]
+    program: str | None = None
+    date: str | None = None
+
+
+#: Tables with one row per article finding (each tied to an article and a sentence), in order.
+FINDINGS: dict[str, Finding] = {
+    "budgets": Finding("B", ("funder_code", "recipient_code"), "program"),
+    "deployments": Finding("D", ("force_code", "host_code"), "program"),
+    "coalitions": Finding("C", ("member_code",), "coalition", "date"),
+    "events": Finding("E", ("actor_codes",), "program", "date"),
+    "site_mentions": Finding("S", ()),  # a name's country is its site's (core.link builds sites)
+    "roles": Finding("R", ("country_code",)),
+}
+ARTICLE_TABLES = tuple(FINDINGS)
 
 #: Tables computed across articles by core.link.
 LINKED_TABLES = ("sites", "programs", "conflicts")
+
+#: Tables an analyst writes from the dashboard: never touched by ingest or relink.
+ANALYST_TABLES = ("reviews",)
 
 
 def column_names(table: str) -> list[str]:

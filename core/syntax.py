@@ -151,7 +151,7 @@ class Parse:
     def prep_objects(self, i: int, preps: Iterable[str] | None = None) -> list[tuple[str, int]]:
         """(preposition, object) pairs attached to `i` ("member of C", "contribution from Denmark")."""
         wanted = {p.lower() for p in preps} if preps is not None else None
-        out = []
+        out: list[tuple[str, int]] = []
         for p in self.children_with(i, ("prep", "agent", "dative")):
             if wanted is not None and self.lower(p) not in wanted:
                 continue
@@ -200,7 +200,7 @@ def _parser() -> Any:
 
     for name in MODELS:
         try:
-            nlp = spacy.load(name, exclude=["tagger", "attribute_ruler", "lemmatizer", "ner", "senter"])
+            nlp: Any = spacy.load(name, exclude=["tagger", "attribute_ruler", "lemmatizer", "ner", "senter"])
         except OSError:
             continue
         keep = [p for p in nlp.Defaults.infixes if not _splits_hyphenated_words(p)]

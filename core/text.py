@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +18,25 @@ from core.records import Sentence
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                          "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})  # no NFKD decomposition
+
+
+def alternation(words: Iterable[str], gap: str = r"\s+", hyphens: bool = False) -> str:
+    r"""The regex alternation of `words`: each escaped, longest first (so the longest cue wins), once.
+
+    A space inside a word matches `gap` (any run of white space by default); with `hyphens`, so
+    does a hyphen ("co-led" matches "co led"). The one place a word list becomes a regex: wrap
+    the result in the boundaries and flags the caller needs.
+
+    >>> alternation(["led by", "co-led", "led by"], r"[\s-]+", hyphens=True)
+    'co[\\s-]+led|led[\\s-]+by'
+    >>> re.fullmatch(alternation(["set up"]), "set   up") is not None
+    True
+    """
+    escaped = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        text = re.escape(word).replace(r"\ ", gap)
+        escaped.append(text.replace(r"\-", gap) if hyphens else text)
+    return "|".join(escaped)
 
 
 #: Characters that change how text looks or reads but are no part of its words: zero-width spaces and

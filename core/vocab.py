@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from core import refdata
+from core.text import alternation
 
 
 def words_pattern(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -15,8 +16,7 @@ def words_pattern(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re
     >>> words_pattern(["led by", "co-led"]).findall("co led by Poland, led  by Sweden")
     ['co led', 'led  by']
     """
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                    for w in sorted(set(words), key=len, reverse=True))
+    body = alternation(words, gap=r"[\s-]+", hyphens=True)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 
@@ -43,7 +43,8 @@ def coalition_roles() -> dict[tuple[str, str], str]:
 
 
 @cache
-def role_particles() -> dict[str, frozenset[str]]:
-    """Phrasal role verbs and the particles they need ("sign" -> up/on: "signed up", not "signed a deal")."""
+def role_particles(forms: tuple[str, ...] = ("phrasal",)) -> dict[str, frozenset[str]]:
+    """Role verbs of `forms` that need a particle ("sign" -> up/on: "signed up", not "signed a deal";
+    "put" -> in: "put in €200 million")."""
     return {r["cue"].lower(): frozenset(refdata.split_list(r["particle"]))
-            for r in refdata.rows("vocab/coalition_roles.csv") if r["form"] == "phrasal"}
+            for r in refdata.rows("vocab/coalition_roles.csv") if r["form"] in forms and r["particle"]}

@@ -13,13 +13,15 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from dashboard.filters import NO_DATE_LO
+from dashboard import money
+from dashboard.money import KINDS
+from dashboard.prepare import NO_DATE_LO
 
 NO_PROGRAM = "(no program)"
-NO_PURPOSE = "(purpose not stated)"
 COUNTRY_LEVEL = "(country-level)"
-KINDS = ("total", "allocation", "pledge", "contribution", "package", "other")
 LOW_CONFIDENCE = 100
+#: A deployment's status shown when articles disagree: the first of these any article states.
+STATUS_ORDER = ("current", "planned", "ended")
 
 
 # --- overview ------------------------------------------------------------------------------
@@ -38,11 +40,12 @@ def headline(t: Mapping[str, pd.DataFrame], summary: pd.DataFrame | None = None)
 
 
 def eur_by_funder(budgets: pd.DataFrame) -> pd.DataFrame:
-    """Euros per funder, one column per kind (pledges, allocations ... never added together)."""
-    known = budgets.dropna(subset=["amount_eur"])
-    if known.empty:
+    """Euros per funder, one column per kind (pledges, allocations ... never added together),
+    summed over the rows that are not a share of a larger figure; funders by largest sum."""
+    sums = money.funder_totals(budgets)
+    if sums.empty:
         return pd.DataFrame(columns=["funder"])
-    table = known.pivot_table(index="funder", columns="kind", values="amount_eur", aggfunc="sum", fill_value=0)
+    table = sums.pivot_table(index="funder", columns="kind", values="amount_eur", aggfunc="sum")
     order = [k for k in KINDS if k in table.columns] + [k for k in table.columns if k not in KINDS]
     table = table[order]
     table = table.loc[table.max(axis=1).sort_values(ascending=False).index]
@@ -104,7 +107,7 @@ def undated_events(events: pd.DataFrame) -> pd.DataFrame:
 
 def program_periods(budgets: pd.DataFrame) -> pd.DataFrame:
     """One bar per (program, funder, kind): the years its budget rows cover."""
-    years = budgets.dropna(subset=["year_start"]).copy()
+    years = budgets[money.summable(budgets)].dropna(subset=["year_start"]).copy()
     if years.empty:
         return pd.DataFrame(columns=["program", "funder", "kind", "year_start", "year_end", "amount_eur", "rows"])
     years["year_end"] = years["year_end"].fillna(years["year_start"])
@@ -114,57 +117,38 @@ def program_periods(budgets: pd.DataFrame) -> pd.DataFrame:
         year_start=("year_start", "min"), year_end=("year_end", "max"),
         amount_eur=("amount_eur", "sum"), rows=("article_id", "size"))
     for column in ("year_start", "year_end"):
-        out[column] = out[column].astype(int)
+        out[column] = out[column].astype("Int64")
     return out.sort_values(["year_start", "program"], ignore_index=True)
 
 
 # --- budgets -------------------------------------------------------------------------------
 
 
-def budget_tree(budgets: pd.DataFrame) -> pd.DataFrame:
-    """Euros by funder → program → purpose, with the original amounts beside them
-    (rows without a euro amount left out)."""
-    known = budgets.dropna(subset=["amount_eur"])
-    if known.empty:
-        return pd.DataFrame(columns=["funder", "program", "purpose", "amount_eur", "original"])
-    tree = pd.DataFrame({
-        "funder": _text(known["funder"]).fillna("(unknown funder)"),
-        "program": _text(known["program"]).fillna(NO_PROGRAM),
-        "purpose": _text(known["purpose"]).fillna(NO_PURPOSE),
-        "currency": _text(known["currency"]).fillna("?"),
-        "amount": known["amount"], "amount_eur": known["amount_eur"],
-    })
-    keys = ["funder", "program", "purpose"]
-    per_currency = tree.groupby([*keys, "currency"], as_index=False)[["amount", "amount_eur"]].sum()
-    per_currency["original"] = per_currency["amount"].map("{:,.0f}".format) + " " + per_currency["currency"]
-    out = per_currency.groupby(keys, as_index=False).agg(amount_eur=("amount_eur", "sum"),
-                                                         original=("original", " + ".join))
-    return out.sort_values("amount_eur", ascending=False, ignore_index=True)
-
-
-def _text(values: pd.Series) -> pd.Series:
-    """A column as text (an all-null column may come back from the store as floats)."""
-    return values.astype("string")
-
-
 def budget_by_year(budgets: pd.DataFrame) -> pd.DataFrame:
-    """Euros by first year and kind (kinds kept apart)."""
-    known = budgets.dropna(subset=["amount_eur", "year_start"])
-    if known.empty:
-        return pd.DataFrame(columns=["year", "kind", "amount_eur", "rows"])
-    out = known.groupby([known["year_start"].astype(int).rename("year"), "kind"], as_index=False).agg(
-        amount_eur=("amount_eur", "sum"), rows=("article_id", "size"))
-    return out.sort_values(["year", "kind"], ignore_index=True)
+    """Euros per year and kind, multi-year figures spread evenly over their years."""
+    return money.spread_over_years(budgets)
 
 
 def budget_currencies(budgets: pd.DataFrame) -> pd.DataFrame:
-    """Original amounts per currency and kind beside their euro value."""
-    if budgets.empty:
+    """Original amounts per currency and kind beside their euro value (summable rows)."""
+    rows = budgets[money.summable(budgets)]
+    if rows.empty:
         return pd.DataFrame(columns=["currency", "kind", "amount", "amount_eur", "rows", "without rate"])
-    out = budgets.groupby(["currency", "kind"], as_index=False, dropna=False).agg(
-        amount=("amount", "sum"), amount_eur=("amount_eur", "sum"), rows=("amount", "size"),
+    frame = pd.DataFrame({"currency": rows["currency"].astype("string").fillna("?"),
+                          "kind": rows["kind"].astype("string").fillna("other"),
+                          "amount": rows["amount"].astype(float), "amount_eur": rows["amount_eur"].astype(float)})
+    out = frame.groupby(["currency", "kind"], as_index=False).agg(
+        amount=("amount", "sum"), amount_eur=("amount_eur", lambda s: s.sum(min_count=1)), rows=("amount", "size"),
         **{"without rate": ("amount_eur", lambda s: int(s.isna().sum()))})
     return out.sort_values(["currency", "kind"], ignore_index=True)
+
+
+def budget_rows(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Budget rows as the Budgets page lists them: money formatted once, shares marked."""
+    shown = budgets.assign(
+        eur=money.eur_column(budgets["amount_eur"]), as_stated=money.stated_column(budgets["amount"], budgets["currency"]),
+        share_of=budgets["part_of"], reports=budgets.get("_reports", 1))
+    return shown
 
 
 # --- coalitions ----------------------------------------------------------------------------
@@ -196,7 +180,8 @@ def applicants(coalitions: pd.DataFrame) -> pd.DataFrame:
 
 def deployment_summary(deployments: pd.DataFrame) -> pd.DataFrame:
     """One row per force → host → site: the largest personnel figure stated, statuses, sources."""
-    columns = ["force", "host", "site", "personnel", "status", "lat", "lon", "force_code", "host_code", "sources"]
+    columns = ["force", "host", "site", "personnel", "status", "lat", "lon", "force_code", "host_code", "sources",
+               "reports"]
     if deployments.empty:
         return pd.DataFrame(columns=columns)
     keys = ["force", "host", "site"]
@@ -206,12 +191,16 @@ def deployment_summary(deployments: pd.DataFrame) -> pd.DataFrame:
         "site": deployments["site"].fillna(COUNTRY_LEVEL), "personnel": deployments["personnel"],
         "status": deployments["status"].fillna("?"), "lat": deployments["lat"], "lon": deployments["lon"],
         "force_code": deployments["force_code"], "host_code": deployments["host_code"],
-        "article": _article_key(deployments)})
+        "article": _article_key(deployments),
+        "root": deployments["_root"] if "_root" in deployments.columns else _article_key(deployments),
+        "rank": deployments["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}).fillna(len(STATUS_ORDER))})
     out = rows.groupby(keys).agg(personnel=("personnel", "max"), lat=("lat", "first"), lon=("lon", "first"),
                                  force_code=("force_code", "first"), host_code=("host_code", "first"),
-                                 sources=("article", "nunique"))
-    statuses = rows.drop_duplicates([*keys, "status"]).sort_values("status").groupby(keys)["status"].agg(", ".join)
-    out = out.assign(status=statuses).reset_index()
+                                 rank=("rank", "min"))
+    out["sources"] = rows[[*keys, "article"]].drop_duplicates().groupby(keys).size()
+    out["reports"] = rows[[*keys, "root"]].drop_duplicates().groupby(keys).size()
+    out["status"] = [STATUS_ORDER[int(r)] if r < len(STATUS_ORDER) else "?" for r in out["rank"]]
+    out = out.reset_index()
     return out[columns].sort_values(keys, ignore_index=True)
 
 
@@ -220,17 +209,19 @@ def _article_key(frame: pd.DataFrame) -> pd.Series:
     return frame["_aid"] if "_aid" in frame.columns else frame["article_id"]
 
 
-def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str]) -> dict[tuple, list[str]]:
-    """Titles of the articles behind each (force, host, site), for map tooltips."""
+def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str], limit: int = 4) -> dict[tuple, str]:
+    """The titles of the first `limit` articles behind each (force, host, site), joined, for map tooltips."""
     if deployments.empty:
         return {}
     keys = deployments.assign(
         force=deployments["force"].fillna(deployments["force_code"]).fillna("?"),
         host=deployments["host"].fillna(deployments["host_code"]).fillna("?"),
         site=deployments["site"].fillna(COUNTRY_LEVEL))
-    grouped = keys[["force", "host", "site", "article_id"]].drop_duplicates().groupby(
-        ["force", "host", "site"])["article_id"].agg(list)
-    return {key: [titles.get(a, a) for a in ids] for key, ids in grouped.items()}
+    first = keys[["force", "host", "site", "article_id"]].drop_duplicates().groupby(
+        ["force", "host", "site"], sort=False).head(limit)
+    first = first.assign(title=first["article_id"].map(lambda a: titles.get(a, a)).astype("str"))
+    grouped = first.groupby(["force", "host", "site"], sort=False)["title"].agg("; ".join)
+    return grouped.to_dict()
 
 
 def _mentions(cell: object) -> list[dict]:
@@ -279,104 +270,3 @@ def low_confidence(site_mentions: pd.DataFrame) -> pd.DataFrame:
     """Place names resolved by a fuzzy match (score below 100), weakest first."""
     weak = site_mentions[pd.to_numeric(site_mentions["score"], errors="coerce") < LOW_CONFIDENCE]
     return weak.sort_values("score", ignore_index=True)
-
-
-# --- reader --------------------------------------------------------------------------------
-
-FINDING_SOURCES = ("budgets", "deployments", "coalitions", "events", "site_mentions", "roles")
-TABLE_TAGS = {"budgets": "B", "deployments": "D", "coalitions": "C", "events": "E", "site_mentions": "S",
-              "roles": "R"}
-
-
-def _describe(table: str, rows: pd.DataFrame) -> pd.Series:
-    """A one-line description of each finding (plain text)."""
-    def text(column: str) -> pd.Series:
-        return rows[column].astype("string").fillna("?") if column in rows else pd.Series("?", index=rows.index)
-
-    if table == "budgets":
-        amount = rows["amount"].map(lambda v: f"{v:,.0f}" if pd.notna(v) else "?")
-        return amount + " " + text("currency") + " · " + text("funder") + " · " + text("kind")
-    if table == "deployments":
-        people = rows["personnel"].map(lambda v: f"{int(v):,} personnel" if pd.notna(v) else "personnel not stated")
-        return text("force") + " → " + text("host") + " · " + rows["site"].fillna(COUNTRY_LEVEL) + " · " + people
-    if table == "coalitions":
-        return text("member") + " · " + text("role") + " · " + text("coalition")
-    if table == "events":
-        return text("date") + " · " + text("event_type") + " · " + text("summary")
-    if table == "site_mentions":
-        return text("name") + " → " + text("site") + " (score " + text("score") + ")"
-    return text("person") + " · " + text("role") + " · " + text("country_code")
-
-
-def article_findings(t: Mapping[str, pd.DataFrame], article_id: str) -> pd.DataFrame:
-    """Every finding of one article in text order, each with a label like 'B2' for the highlights."""
-    parts = []
-    for table in FINDING_SOURCES:
-        rows = t[table][t[table]["article_id"] == article_id]
-        if rows.empty:
-            continue
-        parts.append(pd.DataFrame({
-            "table": table, "finding": _describe(table, rows).to_numpy(),
-            "start": pd.to_numeric(rows["start"], errors="coerce").to_numpy(),
-            "end": pd.to_numeric(rows["end"], errors="coerce").to_numpy(),
-            "evidence": rows["evidence"].to_numpy(), "article_id": article_id}))
-    if not parts:
-        return pd.DataFrame(columns=["label", "table", "finding", "start", "end", "evidence", "article_id"])
-    out = pd.concat(parts, ignore_index=True).sort_values(["start", "table"], ignore_index=True, na_position="last")
-    numbers = out.groupby("table").cumcount() + 1
-    out.insert(0, "label", out["table"].map(TABLE_TAGS) + numbers.astype(str))
-    return out
-
-
-def locate(text: str, start: object, end: object, evidence: object = None) -> tuple[int, int] | None:
-    """The span of a finding in the text: its offsets if they fit, else where its evidence occurs.
-
-    >>> locate("One. Two three.", 5, 15), locate("One. Two three.", None, None, "Two")
-    ((5, 15), (5, 8))
-    """
-    if pd.notna(start) and pd.notna(end) and 0 <= int(start) < int(end) <= len(text):
-        return int(start), int(end)
-    if isinstance(evidence, str) and evidence and (at := text.find(evidence)) >= 0:
-        return at, at + len(evidence)
-    return None
-
-
-def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
-    """The text cut into (piece, label-or-None) where labelled pieces are findings' spans.
-
-    Overlapping spans are merged and their labels joined.
-
-    >>> segments("abcdef", [(1, 3, "B1"), (2, 4, "E1")])
-    [('a', None), ('bcd', 'B1 E1'), ('ef', None)]
-    """
-    merged: list[list] = []
-    for start, end, label in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            if label not in merged[-1][2]:
-                merged[-1][2].append(label)
-        else:
-            merged.append([start, end, [label]])
-    out: list[tuple[str, str | None]] = []
-    at = 0
-    for start, end, labels in merged:
-        if start > at:
-            out.append((text[at:start], None))
-        out.append((text[start:end], " ".join(labels)))
-        at = end
-    if at < len(text):
-        out.append((text[at:], None))
-    return out
-
-
-def context(text: str, start: int, end: int, before: int = 300, after: int = 300) -> tuple[str, str, str]:
-    """The finding's span with some text either side, cut at whitespace."""
-    lo = max(0, start - before)
-    hi = min(len(text), end + after)
-    head = text[lo:start]
-    tail = text[end:hi]
-    if lo > 0 and " " in head:
-        head = "… " + head.split(" ", 1)[1]
-    if hi < len(text) and " " in tail:
-        tail = tail.rsplit(" ", 1)[0] + " …"
-    return head, text[start:end], tail

@@ -25,6 +25,8 @@ PAGES = [
     st.Page("views/budgets.py", title="Budgets", icon=":material/euro:"),
     st.Page("views/coalitions.py", title="Coalitions", icon=":material/handshake:"),
     st.Page("views/deployments.py", title="Deployments", icon=":material/military_tech:"),
+    st.Page("views/programs.py", title="Programs", icon=":material/folder_open:"),
+    st.Page("views/profile.py", title="Profiles", icon=":material/badge:"),
     st.Page("views/articles.py", title="Articles", icon=":material/article:"),
     st.Page("views/quality.py", title="Data quality", icon=":material/rule:"),
     st.Page("views/add.py", title="Add articles", icon=":material/upload_file:"),
@@ -44,7 +46,9 @@ def main() -> None:
         st.stop()
     filters = widgets.sidebar_filters()
     st.session_state["_filters"] = filters
-    widgets.sync_query_params(filters, reader=page.url_path == "articles")
+    st.session_state["_page"] = page.url_path
+    widgets.restore_page_controls(page.url_path)
+    widgets.sync_query_params(filters, page.url_path)
     with st.sidebar:
         st.caption(f"Store: {data.db_path().name} · {len(tables['articles']):,} articles")
     page.run()

@@ -1,39 +1,30 @@
-"""Chart builders: plain functions from frames to Plotly figures and pydeck decks.
+"""Plotly chart builders: plain functions from frames to figures (no Streamlit here).
 
 Text from articles is untrusted. Plotly renders a few HTML-like tags in labels and hovers,
 so every data value that reaches a figure goes through `esc` (our own `<br>` are added after).
-Map tooltips use deck.gl's plain-text tooltip (set with innerText, never parsed as HTML).
+Money is written by `dashboard.money` only, so a figure reads the same on every page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 from plotly.subplots import make_subplots
 
-from dashboard.aggregates import COUNTRY_LEVEL
+from dashboard import money
+from dashboard.colours import EVENT_COLOURS, EVENT_SYMBOLS, KIND_COLOURS, colour_map
 
-#: The eastern flank, Romania to the Baltics.
-FLANK_VIEW = {"latitude": 51.8, "longitude": 25.0, "zoom": 3.8}
-#: Distinct colours for categories (forces), handed out in sorted order by `colour_map`.
-PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
-           "#7f7f7f", "#393b79", "#e6550d", "#31a354", "#843c39", "#7b4173", "#3182bd", "#fd8d3c", "#74c476",
-           "#ad494a", "#a55194", "#6baed6", "#fdae6b", "#9e9ac8", "#636363"]
-EVENT_COLOURS = {"approval": "#1f77b4", "announcement": "#ff7f0e", "agreement": "#2ca02c", "procurement": "#d62728",
-                 "delivery": "#9467bd", "deployment": "#8c564b", "membership": "#e377c2", "summit": "#17becf",
-                 "incident": "#bcbd22", "establishment": "#393b79", "funding": "#31a354", "report": "#7f7f7f",
-                 "other": "#c7c7c7"}
 EVENT_TYPES = tuple(EVENT_COLOURS)
-KIND_COLOURS = {"total": "#4C78A8", "allocation": "#54A24B", "pledge": "#F58518", "contribution": "#B279A2",
-                "package": "#72B7B2", "other": "#BAB0AC"}
-SEA = [[-40.0, 20.0], [70.0, 20.0], [70.0, 80.0], [-40.0, 80.0]]
 #: The most events drawn as points (a browser slows down beyond a few thousand).
 MAX_POINTS = 3000
+#: Funders drawn in the ranked bars (the CSV has them all).
+MAX_FUNDERS = 25
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
+JITTER = 0.16  # vertical step between events of one type on the same date (in type rows)
 
 
 def esc(value: object, limit: int | None = None) -> str:
@@ -42,7 +33,7 @@ def esc(value: object, limit: int | None = None) -> str:
     >>> esc('<img src=x onerror="a()">&')
     '&lt;img src=x onerror="a()"&gt;&amp;'
     """
-    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+    if value is None or (not isinstance(value, list | tuple | np.ndarray) and pd.isna(value)):
         return "–"
     text = str(value)
     if limit and len(text) > limit:
@@ -50,7 +41,7 @@ def esc(value: object, limit: int | None = None) -> str:
     return html.escape(text, quote=False)
 
 
-def _wrap(text: str, width: int = 80) -> str:
+def _wrap(text: object, width: int = 80) -> str:
     """Escaped text broken into lines for a hover box."""
     words, lines, line = str(text).split(), [], ""
     for word in words:
@@ -62,19 +53,34 @@ def _wrap(text: str, width: int = 80) -> str:
     return "<br>".join(esc(part) for part in lines[:6])
 
 
-def colour_map(keys: Iterable[object]) -> dict[str, str]:
-    """A distinct colour per key, in sorted order (give it every key in the store, not just the
-    filtered ones, so a country keeps its colour whatever the filters).
+def escaped(values: pd.Series, limit: int | None = None) -> pd.Series:
+    """`esc` over a column, vectorised ('–' for missing).
 
-    >>> colour_map(["POL", "DEU", "POL"])
-    {'DEU': '#1f77b4', 'POL': '#ff7f0e'}
+    >>> escaped(pd.Series(["<b>&", None])).tolist()
+    ['&lt;b&gt;&amp;', '–']
     """
-    unique = sorted({str(k) for k in keys if k is not None and not _isna(k)})
-    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(unique)}
+    text = values.astype("str")
+    if limit:
+        text = text.where(text.str.len() <= limit, text.str.slice(0, limit - 1) + "…")
+    text = text.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False).str.replace(
+        ">", "&gt;", regex=False)
+    return text.fillna("–")
 
 
-def rgb(hex_colour: str, alpha: int = 200) -> list[int]:
-    return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
+def wrapped(values: pd.Series, width: int = 80, lines: int = 5) -> pd.Series:
+    """Escaped text cut into lines of `width` characters for hover boxes (vectorised: slices of the
+    text, each escaped, so no entity is cut in two).
+
+    >>> wrapped(pd.Series(["abcdef<", None]), width=3).tolist()
+    ['abc<br>def<br>&lt;', '–']
+    """
+    text = values.astype("str")
+    out = escaped(text.str.slice(0, width))
+    for k in range(1, lines):
+        piece = text.str.slice(k * width, (k + 1) * width)
+        out = out.where(piece.fillna("").str.len() == 0, out + "<br>" + escaped(piece))
+    longer = text.str.len().fillna(0) > width * lines
+    return out.where(~longer, out + "…").fillna("–")
 
 
 def empty_figure(message: str) -> go.Figure:
@@ -87,90 +93,148 @@ def empty_figure(message: str) -> go.Figure:
 # --- timeline ------------------------------------------------------------------------------
 
 
-def timeline_figure(dated: pd.DataFrame, periods: pd.DataFrame, titles: dict[str, str] | None = None) -> go.Figure:
-    """Dated events as points by type (hover: summary, source, evidence) over program periods as bars."""
-    titles = titles or {}
-    rows = 2 if len(periods) else 1
-    events_height = 80 + 36 * max(1, dated["event_type"].nunique())
-    periods_height = 30 * len(periods) + 40
-    heights = [events_height, periods_height] if rows == 2 else [1.0]
-    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=heights,
-                        subplot_titles=["Events", "Program periods (budget years)"][:rows])
-    for event_type in [t for t in EVENT_TYPES if t in set(dated["event_type"])] + sorted(
-            set(dated["event_type"].dropna()) - set(EVENT_TYPES)):
-        part = dated[dated["event_type"] == event_type]
-        hover = [f"<b>{esc(d)}</b> ({esc(p)} precision) · {esc(event_type)}<br>{_wrap(s)}<br>"
-                 f"<i>source:</i> {esc(titles.get(a, a), 90)}<br><i>evidence:</i> {_wrap(e)}"
-                 for d, p, s, a, e in zip(part["date"], part["precision"], part["summary"], part["article_id"],
-                                          part["evidence"], strict=False)]
-        symbols = part["precision"].map({"day": "circle", "month": "diamond", "year": "square"}).fillna("circle")
-        fig.add_trace(go.Scatter(
-            x=part["when"], y=[esc(event_type)] * len(part), mode="markers", name=esc(event_type),
-            marker={"size": 12, "color": EVENT_COLOURS.get(event_type, "#c7c7c7"), "symbol": list(symbols),
-                    "line": {"width": 1, "color": "white"}},
-            hovertext=hover, hoverinfo="text"), row=1, col=1)
-    if rows == 2:
-        _add_periods(fig, periods)
-    fig.update_layout(height=events_height + (periods_height if rows == 2 else 0) + 90, margin=MARGIN,
-                      hoverlabel={"align": "left"}, showlegend=False)
-    fig.update_xaxes(type="date")
+def stacked_offsets(types: pd.Series, when: pd.Series) -> np.ndarray:
+    """A vertical offset per event so events of one type on one date sit side by side, not on top.
+
+    >>> stacked_offsets(pd.Series(["a", "a", "a", "b"]), pd.Series([1, 1, 1, 1])).round(2).tolist()
+    [-0.16, 0.0, 0.16, 0.0]
+    """
+    frame = pd.DataFrame({"t": types.to_numpy(), "w": when.to_numpy()})
+    rank = frame.groupby(["t", "w"], sort=False).cumcount().to_numpy()
+    size = frame.groupby(["t", "w"], sort=False)["t"].transform("size").to_numpy()
+    return np.clip((rank - (size - 1) / 2) * JITTER, -0.42, 0.42)
+
+
+def _type_order(dated: pd.DataFrame) -> list[str]:
+    present = set(dated["event_type"].dropna())
+    return [t for t in EVENT_TYPES if t in present] + sorted(present - set(EVENT_TYPES))
+
+
+def timeline_figure(dated: pd.DataFrame, periods: pd.DataFrame, titles: dict[str, str] | None = None,
+                    counts: bool = True, today: dt.date | None = None) -> go.Figure:
+    """Events on a real date axis (one marker and colour per type, stacked where they share a
+    date, hollow when planned after today), monthly counts per type, and program periods."""
+    titles, today = titles or {}, today or dt.date.today()
+    types = _type_order(dated)
+    rows = [("Events", 60 + 34 * max(1, len(types)))]
+    if counts and len(dated):
+        rows.append(("Events per month", 170))
+    if len(periods):
+        rows.append(("Program periods (budget years)", 40 + 26 * len(periods)))
+    fig = make_subplots(rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.07,
+                        row_heights=[h for _, h in rows], subplot_titles=[t for t, _ in rows])
+    row_of = {title: i + 1 for i, (title, _) in enumerate(rows)}
+    if len(dated):
+        _add_events(fig, dated, types, titles, pd.Timestamp(today))
+        if "Events per month" in row_of:
+            _add_month_counts(fig, dated, types, row_of["Events per month"])
+    if "Program periods (budget years)" in row_of:
+        _add_periods(fig, periods, row_of["Program periods (budget years)"])
+    fig.add_vline(x=pd.Timestamp(today).value / 1e6, line_dash="dot", line_color="#555555")
+    fig.update_layout(height=sum(h for _, h in rows) + 110, margin=MARGIN, hoverlabel={"align": "left"},
+                      legend={"title": "event type", "orientation": "h", "y": -0.04, "yanchor": "top"},
+                      dragmode="select", selectdirection="h", barmode="stack")
+    fig.update_xaxes(type="date", showgrid=True, tickformatstops=[
+        {"dtickrange": [None, 86_400_000 * 40], "value": "%d %b %Y"},
+        {"dtickrange": [86_400_000 * 40, 86_400_000 * 200], "value": "%b %Y"},
+        {"dtickrange": [86_400_000 * 200, None], "value": "%Y"}], nticks=24)
+    fig.update_xaxes(showticklabels=True, row=1, col=1)
     return fig
 
 
-def _add_periods(fig: go.Figure, periods: pd.DataFrame) -> None:
-    start = pd.to_datetime(periods["year_start"].astype(str) + "-01-01")
-    end = pd.to_datetime((periods["year_end"] + 1).astype(str) + "-01-01")
+def _add_events(fig: go.Figure, dated: pd.DataFrame, types: list[str], titles: dict, today: pd.Timestamp) -> None:
+    position = {t: i for i, t in enumerate(types)}
+    y = dated["event_type"].map(position).to_numpy(dtype=float) + stacked_offsets(dated["event_type"], dated["when"])
+    future = (dated["when"] > today).to_numpy()
+    source = escaped(dated["article_id"].map(lambda a: titles.get(a, a)).astype("str"), 90)
+    hovers = ("<b>" + escaped(dated["date"]) + "</b> (" + escaped(dated["precision"]) + " precision) · "
+              + escaped(dated["event_type"]) + pd.Series(np.where(future, " · planned", ""), index=dated.index)
+              + "<br>" + wrapped(dated["summary"]) + "<br><i>source:</i> " + source + "<br><i>evidence:</i> "
+              + wrapped(dated["evidence"])).to_numpy(dtype=object)
+    for event_type in types:
+        pick = (dated["event_type"] == event_type).to_numpy()
+        part = dated[pick]
+        hover = hovers[pick]
+        symbol = EVENT_SYMBOLS.get(event_type, "circle")
+        fig.add_trace(go.Scatter(
+            x=part["when"], y=y[pick], mode="markers", name=esc(event_type), legendgroup=esc(event_type),
+            marker={"size": 11, "color": EVENT_COLOURS.get(event_type, "#adb5bd"), "line": {"width": 1.5},
+                    "symbol": np.where(future[pick], f"{symbol}-open", symbol)},
+            hovertext=hover, hoverinfo="text"), row=1, col=1)
+    if future.any():
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="planned (after today)",
+                                 marker={"symbol": "circle-open", "color": "#333333", "size": 11}), row=1, col=1)
+    fig.update_yaxes(tickmode="array", tickvals=list(range(len(types))), ticktext=[esc(t) for t in types],
+                     range=[len(types) - 0.5, -0.5], row=1, col=1, fixedrange=True)
+
+
+def _add_month_counts(fig: go.Figure, dated: pd.DataFrame, types: list[str], row: int) -> None:
+    month = dated["when"].dt.to_period("M").dt.to_timestamp()
+    counts = pd.DataFrame({"month": month, "type": dated["event_type"]}).value_counts().rename("n").reset_index()
+    for event_type in types:
+        part = counts[counts["type"] == event_type]
+        fig.add_trace(go.Bar(x=part["month"], y=part["n"], name=esc(event_type), legendgroup=esc(event_type),
+                             showlegend=False, marker_color=EVENT_COLOURS.get(event_type, "#adb5bd"),
+                             hovertemplate=f"{esc(event_type)} %{{x|%b %Y}}: %{{y}}<extra></extra>"),
+                      row=row, col=1)
+    fig.update_yaxes(title_text="events", row=row, col=1, fixedrange=True)
+
+
+def _add_periods(fig: go.Figure, periods: pd.DataFrame, row: int) -> None:
+    start = pd.to_datetime(periods["year_start"].astype(int).astype(str) + "-01-01")
+    end = pd.to_datetime((periods["year_end"].astype(int) + 1).astype(str) + "-01-01")
     labels = [f"{esc(p, 32)} · {esc(f, 24)} ({esc(k)})" for p, f, k in
               zip(periods["program"], periods["funder"], periods["kind"], strict=False)]
-    hover = [f"<b>{esc(p)}</b><br>{esc(f)} · {esc(k)}<br>{a}–{b}<br>€{m:,.0f} ({n} rows)"
+    hover = [f"<b>{esc(p)}</b><br>{esc(f)} · {esc(k)}<br>{a}–{b}<br>{money.eur(m) or 'no euro value'} ({n} rows)"
              for p, f, k, a, b, m, n in zip(periods["program"], periods["funder"], periods["kind"],
-                                            periods["year_start"], periods["year_end"],
-                                            periods["amount_eur"].fillna(0), periods["rows"], strict=False)]
+                                            periods["year_start"], periods["year_end"], periods["amount_eur"],
+                                            periods["rows"], strict=False)]
     fig.add_trace(go.Bar(
         y=labels, base=start, x=(end - start).dt.total_seconds() * 1000, orientation="h",
         marker={"color": [KIND_COLOURS.get(k, "#BAB0AC") for k in periods["kind"]]},
-        hovertext=hover, hoverinfo="text", name="program period", showlegend=False), row=2, col=1)
-    fig.update_yaxes(autorange="reversed", row=2, col=1)
+        hovertext=hover, hoverinfo="text", name="program period", showlegend=False), row=row, col=1)
+    fig.update_yaxes(autorange="reversed", row=row, col=1, fixedrange=True)
 
 
-# --- budgets -------------------------------------------------------------------------------
+# --- money ---------------------------------------------------------------------------------
 
 
-def budget_sunburst(tree: pd.DataFrame) -> go.Figure:
-    """Euros by funder → program → purpose; leaves show the original amounts in their hover."""
-    if tree.empty:
-        return empty_figure("No budget rows with a euro amount for these filters")
-    ids, labels, parents, values, originals = [], [], [], [], []
-    for level in (["funder"], ["funder", "program"], ["funder", "program", "purpose"]):
-        grouped = tree.groupby(level, as_index=False).agg(amount_eur=("amount_eur", "sum"),
-                                                          original=("original", " + ".join))
-        for row in grouped.itertuples(index=False):
-            path = [getattr(row, c) for c in level]
-            ids.append(" / ".join(esc(p) for p in path))
-            parents.append(" / ".join(esc(p) for p in path[:-1]))
-            labels.append(esc(path[-1], 40))
-            values.append(row.amount_eur)
-            originals.append(esc(row.original, 120))
-    fig = go.Figure(go.Sunburst(
-        ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", customdata=originals,
-        hovertemplate="%{id}<br>€%{value:,.0f}<br>as stated: %{customdata}<extra></extra>",
-        insidetextorientation="radial"))
-    fig.update_layout(height=520, margin=MARGIN)
+def funder_bars(sums: pd.DataFrame, kind: str, log: bool = False) -> go.Figure:
+    """Funders ranked by euros of one kind, as horizontal bars (Kiel Ukraine Support Tracker style)."""
+    part = sums[sums["kind"] == kind].astype({"amount_eur": float}).nlargest(MAX_FUNDERS, "amount_eur")
+    if part.empty:
+        return empty_figure(f"No {kind} with a euro value for these filters")
+    part = part.iloc[::-1]
+    labels = [money.eur(v) for v in part["amount_eur"]]
+    fig = go.Figure(go.Bar(
+        x=part["amount_eur"], y=[esc(f, 40) for f in part["funder"]], orientation="h",
+        marker_color=KIND_COLOURS.get(kind, "#BAB0AC"), text=labels, textposition="outside", cliponaxis=False,
+        customdata=np.stack([labels, part["rows"].astype(str)], axis=1),
+        hovertemplate="%{y}: %{customdata[0]} (%{customdata[1]} rows)<extra></extra>"))
+    ticks, labels_ = money.axis_ticks(float(part["amount_eur"].max()), log=log)
+    fig.update_layout(height=80 + 26 * len(part), margin={**MARGIN, "r": 60}, xaxis_title=f"{kind}, €",
+                      xaxis_type="log" if log else "linear", showlegend=False)
+    fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=labels_)
     return fig
 
 
 def budget_year_bars(by_year: pd.DataFrame, log: bool = False) -> go.Figure:
-    """Euros per first year, one bar group per kind (pledges and allocations never stacked)."""
+    """Euros per year, one bar group per kind (kinds never stacked), multi-year figures spread."""
     if by_year.empty:
         return empty_figure("No budget rows with a year and a euro amount for these filters")
     fig = go.Figure()
     for kind in [k for k in KIND_COLOURS if k in set(by_year["kind"])]:
         part = by_year[by_year["kind"] == kind]
         fig.add_trace(go.Bar(x=part["year"].astype(str), y=part["amount_eur"], name=esc(kind),
-                             marker_color=KIND_COLOURS[kind], customdata=part["rows"],
-                             hovertemplate=f"{esc(kind)} %{{x}}: €%{{y:,.0f}} (%{{customdata}} rows)<extra></extra>"))
-    fig.update_layout(barmode="group", height=360, margin=MARGIN, yaxis_title="EUR", xaxis_title="first year",
-                      legend={"title": "kind"}, yaxis_type="log" if log else "linear", xaxis_type="category")
+                             marker_color=KIND_COLOURS[kind],
+                             customdata=np.stack([[money.eur(v) for v in part["amount_eur"]], part["rows"]], axis=1),
+                             hovertemplate=f"{esc(kind)} %{{x}}: %{{customdata[0]}} (%{{customdata[1]}} rows)"
+                                           "<extra></extra>"))
+    fig.update_layout(barmode="group", height=360, margin=MARGIN, yaxis_title="€ per year", xaxis_title="year",
+                      legend={"title": "kind"}, yaxis_type="log" if log else "linear", xaxis_type="category",
+                      xaxis_categoryorder="category ascending")
+    ticks, labels_ = money.axis_ticks(float(by_year.groupby(["year", "kind"])["amount_eur"].sum().max()), log=log)
+    fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=labels_)
     return fig
 
 
@@ -188,90 +252,12 @@ def personnel_bars(summary: pd.DataFrame, colours: dict[str, str] | None = None)
         fig.add_trace(go.Bar(
             x=[esc(h) for h in part["host"]], y=part["personnel"], name=esc(force),
             marker_color=colours.get(str(part["force_code"].iloc[0]), "#7f7f7f"),
-            hovertext=[f"{esc(force)} → {esc(h)}<br>{esc(s)}: {int(p):,}" for h, s, p in
+            hovertext=[f"{esc(force)} → {esc(h)}<br>{esc(s)}: {money.count(p)}" for h, s, p in
                        zip(part["host"], part["site"], part["personnel"], strict=False)],
             hoverinfo="text"))
-    fig.update_layout(barmode="stack", height=380, margin=MARGIN, yaxis_title="personnel", legend={"title": "force"})
+    fig.update_layout(barmode="stack", height=380, margin=MARGIN, yaxis_title="personnel", legend={"title": "force"},
+                      yaxis_tickformat=",d")
     return fig
-
-
-# --- map -----------------------------------------------------------------------------------
-
-
-def _tooltip_lines(*pairs: tuple[str, object]) -> str:
-    return "\n".join(f"{name}: {value}" for name, value in pairs if value not in (None, "") and not _isna(value))
-
-
-def _isna(value: object) -> bool:
-    return not isinstance(value, list | tuple) and bool(pd.isna(value))
-
-
-def deployment_points(summary: pd.DataFrame, sources: dict[tuple, list[str]] | None = None,
-                      colours: dict[str, str] | None = None) -> pd.DataFrame:
-    """Map points of deployments: one per force and place, sized by personnel, coloured by force."""
-    points = summary.dropna(subset=["lat", "lon"]).copy()
-    sources = sources or {}
-    colours = colours or colour_map(summary["force_code"])
-    people = points["personnel"]
-    points["radius"] = (6_000 + people.fillna(0).clip(lower=0) ** 0.5 * 900).astype(float)
-    points["colour"] = [rgb(colours.get(str(code), "#7f7f7f")) for code in points["force_code"]]
-    points["tooltip"] = [
-        _tooltip_lines(("site", COUNTRY_LEVEL + f" ({h}, at its centroid)" if s == COUNTRY_LEVEL else s),
-                       ("forces", f"{f} in {h}"), ("personnel", f"{int(p):,}" if pd.notna(p) else "not stated"),
-                       ("status", st), ("sources", "; ".join(sources.get((f, h, s), [])[:4])))
-        for f, h, s, p, st in zip(points["force"], points["host"], points["site"], points["personnel"],
-                                  points["status"], strict=False)]
-    points = points.sort_values("radius", ascending=False)
-    return points[["lat", "lon", "radius", "colour", "tooltip"]].astype({"lat": float, "lon": float})
-
-
-def site_points(sites: pd.DataFrame) -> pd.DataFrame:
-    """Map points of the sites named in the articles."""
-    points = sites.dropna(subset=["lat", "lon"]).copy()
-    points["tooltip"] = [_tooltip_lines(("site", s), ("kind", k), ("country", c), ("mentions", n))
-                         for s, k, c, n in zip(points["site"], points["kind"], points["country_code"],
-                                               points["mentions_count"] if "mentions_count" in points else
-                                               [None] * len(points), strict=False)]
-    return points[["lat", "lon", "tooltip"]].astype({"lat": float, "lon": float})
-
-
-def flank_deck(deployments: pd.DataFrame, sites: pd.DataFrame, outlines: dict | None,
-               labels: pd.DataFrame | None = None) -> pdk.Deck:
-    """Country outlines, sites and deployments on a map with no tile server (works offline)."""
-    layers = [pdk.Layer("SolidPolygonLayer", [{"polygon": SEA}], id="sea", get_polygon="polygon",
-                        get_fill_color=[214, 226, 238, 255], pickable=False)]
-    if outlines:
-        layers.append(pdk.Layer(
-            "GeoJsonLayer", outlines, id="outlines", stroked=True, filled=True, pickable=False,
-            get_fill_color=[236, 239, 244, 255], get_line_color=[120, 128, 140, 255], line_width_min_pixels=1))
-    if labels is not None and len(labels):
-        layers.append(pdk.Layer(
-            "TextLayer", labels, id="country-names", get_position="[lon, lat]", get_text="name", get_size=13,
-            get_color=[110, 118, 130, 255], pickable=False, font_family='"Helvetica, Arial, sans-serif"',
-            character_set='"auto"'))  # quoted: pydeck would otherwise read a string as an accessor
-    layers.append(pdk.Layer(
-        "ScatterplotLayer", sites, id="sites", get_position="[lon, lat]", get_radius=2500, radius_min_pixels=3,
-        radius_max_pixels=8, get_fill_color=[60, 60, 60, 160], pickable=True))
-    layers.append(pdk.Layer(
-        "ScatterplotLayer", deployments, id="deployments", get_position="[lon, lat]", get_radius="radius",
-        radius_min_pixels=5, radius_max_pixels=45, get_fill_color="colour", get_line_color=[255, 255, 255, 230],
-        stroked=True, line_width_min_pixels=1, pickable=True))
-    return pdk.Deck(
-        layers=layers, initial_view_state=pdk.ViewState(**FLANK_VIEW), map_provider=None,
-        tooltip={"text": "{tooltip}"})
-
-
-def legend_rows(summary: pd.DataFrame, colours: dict[str, str] | None = None) -> pd.DataFrame:
-    """The force colours used on the map, for a legend beside it."""
-    colours = colours or colour_map(summary["force_code"])
-    forces = summary.drop_duplicates("force")[["force", "force_code"]]
-    return pd.DataFrame({"force": forces["force"].to_numpy(),
-                         "colour": [colours.get(str(c), "#7f7f7f") for c in forces["force_code"]]})
-
-
-def legend_style(legend: pd.DataFrame):
-    """The legend frame with each colour cell painted in its colour (a pandas Styler)."""
-    return legend.style.map(lambda c: f"background-color: {c}; color: {c}", subset=["colour"])
 
 
 ROLE_COLOURS = {"leader": "#1f4e79", "member": "#9ecae1", "applicant": "#fdd0a2"}

@@ -21,7 +21,7 @@ import streamlit as st
 
 from core import store
 from core.refdata import countries, country_name, data_file
-from dashboard import filters
+from dashboard import facets, filters, prepare
 
 OUTLINES = data_file("country_outlines.geojson")
 #: Only outlines touching this box are sent to the browser (Europe and its neighbours).
@@ -39,7 +39,7 @@ def version() -> tuple:
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the store…")
 def _load(db: str, store_version: tuple) -> dict[str, pd.DataFrame]:
-    return filters.prepare_tables(store.load_tables(Path(db)))
+    return prepare.prepare_tables(store.load_tables(Path(db)))
 
 
 def tables() -> dict[str, pd.DataFrame]:
@@ -60,15 +60,38 @@ def view(chosen: filters.Filters) -> dict[str, pd.DataFrame]:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _options(db: str, store_version: tuple) -> dict:
-    options = filters.filter_options(tables())
+    options = facets.filter_options(tables())
     options["countries"] = sorted(options["countries"], key=country_label)
-    options["titles"] = filters.article_titles(tables()["articles"])
+    options["titles"] = facets.article_titles(tables()["articles"])
     return options
 
 
 def filter_options() -> dict:
     """What each sidebar filter offers (computed once per store version)."""
     return _options(str(db_path()), version())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _counts(db: str, store_version: tuple, chosen: filters.Filters) -> dict[str, dict[str, int]]:
+    return facets.facet_counts(view(chosen), tables())
+
+
+def facet_counts(chosen: filters.Filters) -> dict[str, dict[str, int]]:
+    """Rows per value of each sidebar filter under `chosen` (cached like the view)."""
+    return _counts(str(db_path()), version(), chosen)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _profile_names(db: str, store_version: tuple, kind: str) -> list[str]:
+    from dashboard import profiles
+
+    found = profiles.names(tables(), kind)
+    return sorted(found, key=country_label) if kind == "country" else found
+
+
+def profile_names(kind: str) -> list[str]:
+    """Every country (code), site, coalition or program a profile exists for."""
+    return _profile_names(str(db_path()), version(), kind)
 
 
 def article_titles() -> dict[str, str]:
@@ -139,8 +162,9 @@ def country_labels() -> pd.DataFrame:
 
 
 def force_colours() -> dict[str, str]:
-    """A colour per force country, fixed for the whole store (filters never recolour the map)."""
-    from dashboard.charts import colour_map
+    """A colour per force country: fixed per code (data/country_colours.csv), so neither filters
+    nor new articles ever recolour the map."""
+    from dashboard.colours import colour_map
 
     return colour_map(tables()["deployments"]["force_code"])
 
@@ -156,4 +180,6 @@ def clear() -> None:
     _load.clear()
     _view.clear()
     _options.clear()
+    _counts.clear()
+    _profile_names.clear()
     _text.clear()

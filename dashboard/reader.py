@@ -1,27 +1,24 @@
-"""The reader's text rendering: highlights made of our own markdown around escaped text.
+"""The reader: an article's findings in text order, and its text as markdown with each finding
+highlighted (no Streamlit here).
 
-Every piece of article text passes through `widgets.md_inline`, which backslash-escapes
-all ASCII punctuation, so no HTML, link, image, directive or code can come from the text;
-the only markup is ours (`:orange-background[...]` and the row label).
+Every piece of article text passes through `safe.md_inline`, which backslash-escapes all ASCII
+punctuation, so no HTML, link, image, directive or code can come from the text; the only markup
+is ours (`:orange-background[...]` and the row label).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
-import streamlit as st
 
-from dashboard.aggregates import context, locate, segments
-from dashboard.widgets import md_inline
+from core.schema import FINDINGS
+from dashboard import money
+from dashboard.aggregates import COUNTRY_LEVEL
+from dashboard.safe import md_inline
 
 PARAGRAPH = re.compile(r"\s*\n\s*")
-
-
-def forget_focus() -> None:
-    """A new article was picked: drop the previous article's focused sentence."""
-    st.session_state["reader_at"] = None
-    st.session_state["reader_evidence"] = None
 
 
 def focus_span(text: str, findings: pd.DataFrame, at: int | None, evidence: str | None) -> tuple[int, int] | None:
@@ -81,3 +78,99 @@ def highlighted_markdown(text: str, findings: pd.DataFrame, focus: tuple[int, in
 def context_markdown(text: str, start: int, end: int) -> str:
     head, span, tail = context(text, start, end)
     return f"{md_inline(head)} :red-background[**{md_inline(span).strip()}**] {md_inline(tail)}"
+
+
+def _describe(table: str, rows: pd.DataFrame) -> pd.Series:
+    """A one-line description of each finding (plain text)."""
+    def text(column: str) -> pd.Series:
+        return rows[column].astype("string").fillna("?") if column in rows else pd.Series("?", index=rows.index)
+
+    if table == "budgets":
+        amount = pd.Series([money.label(e, a, c) or "?" for e, a, c in zip(
+            rows["amount_eur"], rows["amount"], rows["currency"], strict=False)], index=rows.index)
+        share = rows["part_of"].notna() if "part_of" in rows else pd.Series(False, index=rows.index)
+        return amount + " · " + text("funder") + " · " + text("kind") + share.map({True: " (a share)", False: ""})
+    if table == "deployments":
+        people = rows["personnel"].map(lambda v: f"{money.count(v)} personnel" if pd.notna(v) else "personnel not stated")
+        return text("force") + " → " + text("host") + " · " + rows["site"].fillna(COUNTRY_LEVEL) + " · " + people
+    if table == "coalitions":
+        return text("member") + " · " + text("role") + " · " + text("coalition")
+    if table == "events":
+        return text("date") + " · " + text("event_type") + " · " + text("summary")
+    if table == "site_mentions":
+        return text("name") + " → " + text("site") + " (score " + text("score") + ")"
+    return text("person") + " · " + text("role") + " · " + text("country_code")
+
+
+def article_findings(t: Mapping[str, pd.DataFrame], article_id: str) -> pd.DataFrame:
+    """Every finding of one article in text order, each with a label like 'B2' for the highlights."""
+    parts = []
+    for table in FINDINGS:
+        rows = t[table][t[table]["article_id"] == article_id]
+        if rows.empty:
+            continue
+        parts.append(pd.DataFrame({
+            "table": table, "finding": _describe(table, rows).to_numpy(),
+            "start": pd.to_numeric(rows["start"], errors="coerce").to_numpy(),
+            "end": pd.to_numeric(rows["end"], errors="coerce").to_numpy(),
+            "evidence": rows["evidence"].to_numpy(), "article_id": article_id}))
+    if not parts:
+        return pd.DataFrame(columns=["label", "table", "finding", "start", "end", "evidence", "article_id"])
+    out = pd.concat(parts, ignore_index=True).sort_values(["start", "table"], ignore_index=True, na_position="last")
+    numbers = out.groupby("table").cumcount() + 1
+    out.insert(0, "label", out["table"].map({t: f.tag for t, f in FINDINGS.items()}) + numbers.astype(str))
+    return out
+
+
+def locate(text: str, start: object, end: object, evidence: object = None) -> tuple[int, int] | None:
+    """The span of a finding in the text: its offsets if they fit, else where its evidence occurs.
+
+    >>> locate("One. Two three.", 5, 15), locate("One. Two three.", None, None, "Two")
+    ((5, 15), (5, 8))
+    """
+    if pd.notna(start) and pd.notna(end) and 0 <= int(start) < int(end) <= len(text):
+        return int(start), int(end)
+    if isinstance(evidence, str) and evidence and (at := text.find(evidence)) >= 0:
+        return at, at + len(evidence)
+    return None
+
+
+def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """The text cut into (piece, label-or-None) where labelled pieces are findings' spans.
+
+    Overlapping spans are merged and their labels joined.
+
+    >>> segments("abcdef", [(1, 3, "B1"), (2, 4, "E1")])
+    [('a', None), ('bcd', 'B1 E1'), ('ef', None)]
+    """
+    merged: list[list] = []
+    for start, end, label in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            if label not in merged[-1][2]:
+                merged[-1][2].append(label)
+        else:
+            merged.append([start, end, [label]])
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for start, end, labels in merged:
+        if start > at:
+            out.append((text[at:start], None))
+        out.append((text[start:end], " ".join(labels)))
+        at = end
+    if at < len(text):
+        out.append((text[at:], None))
+    return out
+
+
+def context(text: str, start: int, end: int, before: int = 300, after: int = 300) -> tuple[str, str, str]:
+    """The finding's span with some text either side, cut at whitespace."""
+    lo = max(0, start - before)
+    hi = min(len(text), end + after)
+    head = text[lo:start]
+    tail = text[end:hi]
+    if lo > 0 and " " in head:
+        head = "… " + head.split(" ", 1)[1]
+    if hi < len(text) and " " in tail:
+        tail = tail.rsplit(" ", 1)[0] + " …"
+    return head, text[start:end], tail

@@ -64,6 +64,22 @@ CASES = {
                                  {("Sea Coalition", c, "member") for c in ("NOR", "CHL", "PER")}),
     "framework nation": ("The Joint Expeditionary Force, a grouping in which Britain acts as the framework nation, "
                          "met in Oslo.", {("Joint Expeditionary Force", "GBR", "leader")}),
+    "gapping": ("Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour Coalition.",
+                {(DEMINING, "ESP", "leader"), (DEMINING, "ITA", "leader"), (ARMOUR, "ISL", "leader"),
+                 (ARMOUR, "MLT", "leader")}),
+    "list across sentences": ("The Drone Coalition consists of 15 states. Besides Finland and Greece, these are "
+                              "Chile and Peru.", {(DRONE, "FIN", "member"), (DRONE, "GRC", "member"),
+                                                  (DRONE, "CHL", "member"), (DRONE, "PER", "member")}),
+    "core members by description": ("The Demining Coalition has grown. Four Danube states, Austria, Slovakia, "
+                                    "Hungary and Croatia, form its core.",
+                                    {(DEMINING, c, "member") for c in ("AUT", "SVK", "HUN", "HRV")}),
+    "donors of a donor-funded scheme": (
+        "The Czech ammunition initiative buys shells for Ukraine. Belgium put in €200 million, and Norway said "
+        "it would give NOK 1.6 billion.",
+        {("Czech ammunition initiative", "BEL", "member"), ("Czech ammunition initiative", "NOR", "member")}),
+    "founding member together with a partner": (
+        "Estonia, a founding member of the IT Coalition together with Luxembourg, announced more money.",
+        {("IT Coalition", "EST", "member"), ("IT Coalition", "LUX", "member")}),
     "the first to sign up": (
         "NATO launched Baltic Sentry in January. Sweden and Finland were the first to sign up.",
         {("Baltic Sentry", "SWE", "member"), ("Baltic Sentry", "FIN", "member")}),
@@ -84,19 +100,19 @@ NO_ROW = {
     "partners are not members": "Ukraine's partners met in Brussels for talks on the Drone Coalition.",
     "leaders are people": "Finland invited the leaders of the Drone Coalition to Helsinki.",
     "signed a document": "Latvia and Britain signed a memorandum on the Drone Coalition's fund.",
+    "a mission is no coalition": "Norway joined the Drone Coalition in 2024. The air policing mission, led by "
+                                 "Italy, continues.",
+    "money is no membership of a capability coalition": "Norway joined the Drone Coalition in 2024. Germany "
+                                                        "pledged €500 million to Ukraine.",
+    "considering joining": "Austria, which is not a NATO member, said it was considering joining the Drone Coalition.",
     "countries are not a country": "Ukraine said a few more countries were considering joining the Drone Coalition.",
 }
 
 KNOWN_MISSES = {
-    "gapping": ("Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour Coalition.",
-                {(DEMINING, "ESP", "leader"), (DEMINING, "ITA", "leader"), (ARMOUR, "ISL", "leader"),
-                 (ARMOUR, "MLT", "leader")}),
-    "list across sentences": ("The Drone Coalition consists of 15 states. Besides Finland and Greece, these are "
-                              "Chile and Peru.", {(DRONE, "FIN", "member"), (DRONE, "GRC", "member"),
-                                                  (DRONE, "CHL", "member"), (DRONE, "PER", "member")}),
-    "core members by description": ("The Demining Coalition has grown. Four Danube states, Austria, Slovakia, "
-                                    "Hungary and Croatia, form its core.",
-                                    {(DEMINING, c, "member") for c in ("AUT", "SVK", "HUN", "HRV")}),
+    "the two powers of a longer list": ("A declaration was signed by France, the United Kingdom and Ukraine, the two "
+                                        "nuclear powers that have led the Coalition of the Willing since its launch.",
+                                        {("Coalition of the Willing", "FRA", "leader"),
+                                         ("Coalition of the Willing", "GBR", "leader")}),
 }
 
 
@@ -114,10 +130,10 @@ def test_applicants(case):
 
 @pytest.mark.parametrize("case", NO_ROW, ids=list(NO_ROW))
 def test_no_row(case):
-    assert roles(NO_ROW[case]) == set()
+    assert {r for r in roles(NO_ROW[case]) if r[2] != "member" or r[1] != "NOR"} == set()
 
 
-@pytest.mark.xfail(strict=True, reason="gapping, lists across sentences and descriptions of membership are not read")
+@pytest.mark.xfail(strict=True, reason="a count picking some of a longer list is not read")
 @pytest.mark.parametrize("case", KNOWN_MISSES, ids=list(KNOWN_MISSES))
 def test_known_misses(case):
     text, expected = KNOWN_MISSES[case]

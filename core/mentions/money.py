@@ -248,7 +248,7 @@ def _after_month(text: str, m: re.Match[str]) -> bool:
     if "\x20" not in number:
         return False
     word = _DAY_BEFORE.search(text, 0, m.start("num2"))
-    return bool(word) and word.group().strip(" .").lower() in _months()
+    return word is not None and word.group().strip(" .").lower() in _months()
 
 
 @lru_cache(maxsize=1)

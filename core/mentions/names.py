@@ -1,79 +1,53 @@
 """Find names of countries, demonyms, armed services, actors, coalitions and sites.
 
-One lexicon (folded name -> entries) is built from the reference CSVs. Every capitalised
-token starts an exact lookup of the longest n-gram that is a known name; spans that miss
-but look like a place (followed by "air base", "airport", ...) become `candidate`
-mentions for fuzzy resolution in `core.resolve`.
+One lexicon (folded name -> entries, `core.mentions.lexicon`) is built from the reference CSVs.
+One Aho–Corasick pass over the folded text (`core.mentions.folded`) finds where known names
+start; a capitalised token (or a number, or a lower-case coalition name) where one starts takes
+the longest n-gram that is a known name; capitalised spans that miss but look like a place
+(followed by "air base", "airport", ...; after "in/at/near") become `candidate` mentions for
+fuzzy resolution in `core.resolve`. The same lookups run token by token on a text whose
+characters do not all fold one to one.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
-from core import refdata
-from core.records import Mention, NameEntry
-from core.text import Token, fold, tokenize
+import ahocorasick
+
+from core.mentions.folded import (
+    FoldedText,
+    build_automaton,
+    capital_token_starts,
+    fold_text,
+    is_token_start,
+    name_starts,
+)
+from core.mentions.lexicon import Entry, case_sensitive, lexicon
+from core.records import Mention
+from core.text import _TOKEN, Token, fold, tokenize
 
 MAX_NGRAM = 6
-#: Entry types in order of preference when one name means several things.
-PRIORITY = ("coalition", "actor", "country", "force", "institution", "demonym", "site")
-
-
-#: What a name stands for (kept under its old name for the builders).
-Entry = NameEntry
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, tuple[Entry, ...]]:
-    """Folded name -> entries, best first. Built once per process from `data/`."""
-    table: dict[str, list[Entry]] = {}
-
-    def add(name: str, entry: Entry) -> None:
-        key = fold(name)
-        if key and entry not in table.setdefault(key, []):
-            table[key].append(entry)
-
-    for row in refdata.rows("countries.csv"):
-        country = Entry("country", row["name"], row["code"])
-        for name in [row["name"], *refdata.split_list(row.get("aliases", ""))]:
-            add(name, country)
-        demonym = Entry("demonym", row["name"], row["code"])
-        for name in refdata.split_list(row.get("demonyms", "")):
-            add(name, demonym)
-    for row in refdata.rows("force_aliases.csv"):
-        add(row["name"], Entry("force", refdata.country_name(row["country_code"]) or row["name"], row["country_code"]))
-    for row in refdata.rows("vocab/institutions.csv"):
-        add(row["name"], Entry("institution", refdata.country_name(row["country_code"]) or row["name"],
-                               row["country_code"]))
-    for row in refdata.rows("vocab/actors.csv"):
-        actor = Entry("actor", row["actor"], None, kind=row["kind"])
-        for name in [row["actor"], *refdata.split_list(row["aliases"])]:
-            add(name, actor)
-    for row in refdata.rows("coalitions.csv"):
-        coalition = Entry("coalition", row["coalition"], None, kind=row.get("kind"))
-        for name in [row["coalition"], *refdata.split_list(row.get("aliases", ""))]:
-            add(name, coalition)
-    for row in refdata.rows("gazetteer.csv"):
-        site = Entry("site", row["site"], row["country_code"], capital=row.get("capital") == "1",
-                     ambiguous=row.get("ambiguous") == "1", kind=row["kind"])
-        for name in [row["site"], *refdata.split_list(row.get("aliases", ""))]:
-            add(name, site)
-    return {k: tuple(sorted(v, key=lambda e: PRIORITY.index(e.etype))) for k, v in table.items()}
-
-
-@lru_cache(maxsize=1)
-def site_keys() -> dict[str, str]:
-    """Folded site names and aliases -> canonical site name (the choices for fuzzy matching)."""
-    return {key: entries[-1].name for key, entries in lexicon().items()
-            if any(e.etype == "site" for e in entries)
-            for entries in [tuple(e for e in entries if e.etype == "site")]}
 
 
 _JOINER = re.compile(r"^(?:\s|-|–|—)*$")
 _SITE_WORDS = re.compile(r"^\s*(?:air\s*base|airbase|base|bases|airport|airfield|air\s+field|training\s+(?:area|ground)s?|"
                          r"range|naval\s+base|garrison|barracks)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|from|to|of|around|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|from|to|of|around|into|between)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A place context strong enough for a one-word candidate (an unknown town, looked up among the
+#: populated places): "in", "near", "outside", "between", "the village of", "north of".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|between)|\b(?:village|villages|town|city|port|commune|hamlet|settlement|"
+    r"outskirts|suburbs?|edge|centre|center|south|north|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Lower-case particles inside a place's name ("Röthenbach an der Pegnitz", "Cuhureștii de Jos").
+_PARTICLE_TAIL = re.compile(r"\s+(?:an\s+der|an|am|de|din|nad|pod|na|pe|upon|im|bei)\s+(?=[A-ZÀ-ÞĀ-Ž])[^\W\d_][\w'’]*"
+                            r"(?:-[^\W\d_][\w'’]*)*")
+#: A dateline: a place in capitals opening a paragraph, then a comma or a dash ("CEADIR-LUNGA, Feb. 14").
+_DATELINE_AFTER = re.compile(r"^\s*(?:,|\s[-–—]|\s*\()")
 
 
 def find_names(text: str, offset: int = 0) -> list[Mention]:
@@ -82,40 +56,147 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
     >>> [(m.raw, m.value.etype, m.value.code) for m in find_names("Belgian forces in Romania and the U.S.")]
     [('Belgian', 'demonym', 'BEL'), ('Romania', 'country', 'ROU'), ('U.S.', 'country', 'USA')]
     """
+    folded = fold_text(text)
+    if folded is None:
+        return _find_names_by_tokens(text, offset)
+    table = lexicon()
+    starts, coalitions = name_starts(_automaton(), folded.closed)
+    site_words: list[int] | None = None
+    found: list[Mention] = []
+    done = 0  # tokens before this offset belong to a name or candidate already found
+    for start in _lookup_starts(text, folded, coalitions):
+        if start < done:
+            continue
+        at = folded.position(start)
+        longest = starts.get(at)
+        if longest:  # a name starts here: the tokens it can span at most are enough for the longest match
+            tokens = _tokens_at(text, start, folded.closed.count(" ", at, at + longest) + 1)
+            hit = _name_at(text, tokens, 0, table, offset)
+            if hit:
+                found.append(hit[1])
+                done = tokens[hit[0] - 1].end
+                continue
+        if not text[start].isupper():
+            continue
+        if site_words is None:
+            site_words = [folded.offset(m.start()) for m in _SITE_WORD_FOLDED.finditer(folded.closed)]
+        if _may_be_candidate(text, start, site_words, folded.closed, at):
+            tokens = _tokens_at(text, start, _MAX_RUN)
+            hit = _candidate_at(text, tokens, 0, offset)
+            if hit:
+                found.append(hit[1])
+                done = max(tokens[hit[0] - 1].end, hit[1].end - offset)
+    return found
+
+
+#: `_SITE_WORDS` in the folded text (where it finds at least what `_SITE_WORDS` finds in the text)
+_SITE_WORD_FOLDED = re.compile(r" (?:air ?base|base|bases|airport|airfield|air field|training (?:area|ground)s?|"
+                               r"range|naval base|garrison|barracks)\b")
+_RUN_BOUND = re.compile(r"[\w.'’\s\-–—]*")
+_MAX_RUN = 4  # tokens of a capitalised run (a candidate)
+
+
+def _tokens_at(text: str, start: int, n: int) -> list[Token]:
+    """The first `n` tokens (at most `MAX_NGRAM`) from offset `start`, a token's start."""
+    return [Token(t.start(), t.end(), t.group(), fold(t.group()))
+            for t in islice(_TOKEN.finditer(text, start), min(n, MAX_NGRAM))]
+
+
+def _may_be_candidate(text: str, start: int, site_words: list[int], closed: str, at: int) -> bool:
+    """Whether a capitalised token at `start` (`at` in the folded text) with no name may begin a
+    candidate (see `_candidate`): a locative just before it, or a site word after the longest run of
+    tokens it could begin."""
+    if (start == 0 or text[start - 1] == "\n") and text[start + 1:start + 2].isupper():  # a dateline
+        return True
+    if _after_locative_word(text, start, closed, at) and (_LOCATIVE_BEFORE.search(text[max(0, start - 15):start])
+                                                          or _PLACE_BEFORE.search(text[max(0, start - 25):start])):
+        return True
+    i = bisect.bisect_right(site_words, start)
+    run = _RUN_BOUND.match(text, start)
+    return i < len(site_words) and run is not None and site_words[i] <= run.end()
+
+
+_LOCATIVE_WORDS = frozenset({"at", "in", "near", "outside", "from", "to", "of", "around", "into", "between"})
+
+
+def _after_locative_word(text: str, start: int, closed: str, at: int) -> bool:
+    """False only where `_LOCATIVE_BEFORE` cannot match before `start`: the folded word before it (or
+    before 'the') is no locative. Words cut by its 15-character window, or not ASCII, are let through."""
+    for cut in (15, 25):  # a window that starts inside a word, on a locative and spaces up to `start`
+        if start > cut and text[start - cut - 1].isalnum() and len(text[start - cut:start].split()) <= 2:
+            return True
+    before = closed.rfind(" ", 0, at - 1)
+    word = closed[before + 1:at - 1].rsplit("'", 1)[-1]
+    if word == "the":
+        word = closed[closed.rfind(" ", 0, before) + 1:before].rsplit("'", 1)[-1]
+    return word in _LOCATIVE_WORDS or not word.isascii()
+
+
+def _lookup_starts(text: str, folded: FoldedText, hits: set[int]) -> list[int]:
+    """Token offsets worth a look: capitalised or numeric tokens, and lower-case coalition names
+    (`hits`: where multi-word coalition names start in the folded text)."""
+    capitals = capital_token_starts(text)
+    if not hits:
+        return capitals
+    lower = {folded.offset(h) for h in hits} - set(capitals)
+    return sorted([*capitals, *(p for p in lower if is_token_start(text, p))])
+
+
+def _find_names_by_tokens(text: str, offset: int) -> list[Mention]:
+    """`find_names` token by token: for texts with characters that do not fold one to one."""
     table = lexicon()
     tokens = tokenize(text)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
-        if not (tok.raw[0].isupper() or tok.raw[0].isdigit()):
-            hit = _lowercase_coalition(text, tokens, i, table) if tok.key in _coalition_starts() else None
-            if hit:
-                n, entries, possessive, end = hit
-                found.append(Mention("coalition", offset + tok.start, offset + end, text[tok.start:end], entries[0],
-                                     possessive=possessive))
-                i += n
-            else:
-                i += 1
-            continue
-        hit = _longest_match(text, tokens, i, table)
+        hit = _name_at(text, tokens, i, table, offset)
+        if not hit and tokens[i].raw[0].isupper():
+            hit = _candidate_at(text, tokens, i, offset)
         if hit:
-            n, entries, possessive, end = hit
-            raw = text[tok.start:end]
-            found.append(Mention(entries[0].etype, offset + tok.start, offset + end, raw, entries[0],
-                                 possessive=possessive, alternatives=entries[1:]))
-            i += n
-            continue
-        n = _capitalised_run(text, tokens, i)
-        candidate = _candidate(text, tokens, i, n) if tok.raw[0].isupper() else None
-        if candidate:
-            c_start, c_end, strong = candidate
-            found.append(Mention("candidate", offset + c_start, offset + c_end, text[c_start:c_end],
-                                 fold(text[c_start:c_end]), strong_context=strong))
-            i += n
-        else:
+            found.append(hit[1])
+        i += hit[0] if hit else 1
+        while hit and i < len(tokens) and tokens[i].start < hit[1].end - offset:  # a name's lower-case particles
             i += 1
     return found
+
+
+def _name_at(text: str, tokens: list[Token], i: int, table: dict, offset: int) -> tuple[int, Mention] | None:
+    """The known name starting at token `i` and the number of tokens it takes."""
+    tok = tokens[i]
+    if not (tok.raw[0].isupper() or tok.raw[0].isdigit()):
+        hit = _lowercase_coalition(text, tokens, i, table) if tok.key in _coalition_starts() else None
+        if not hit:
+            return None
+        n, entries, possessive, end = hit
+        return n, Mention("coalition", offset + tok.start, offset + end, text[tok.start:end], entries[0],
+                          possessive=possessive)
+    hit = _longest_match(text, tokens, i, table)
+    if not hit:
+        return None
+    n, entries, possessive, end = hit
+    return n, Mention(entries[0].etype, offset + tok.start, offset + end, text[tok.start:end], entries[0],
+                      possessive=possessive, alternatives=entries[1:])
+
+
+def _candidate_at(text: str, tokens: list[Token], i: int, offset: int) -> tuple[int, Mention] | None:
+    """A place-like capitalised run starting at token `i` that no name matched, and its length in tokens."""
+    n = _capitalised_run(text, tokens, i)
+    candidate = _candidate(text, tokens, i, n)
+    if not candidate:
+        return None
+    c_start, c_end, strong = candidate
+    return n, Mention("candidate", offset + c_start, offset + c_end, text[c_start:c_end], fold(text[c_start:c_end]),
+                      strong_context=strong)
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    """Every folded name of the lexicon; marked: the multi-word coalition names that may be written in
+    lower case."""
+    starts = _coalition_starts()
+    lower_case = {key for key, entries in lexicon().items()
+                  if " " in key and entries[0].etype == "coalition" and key.split()[0] in starts}
+    return build_automaton(list(lexicon()), lower_case)
 
 
 def _contiguous(text: str, tokens: list[Token], i: int, n: int) -> bool:
@@ -183,12 +264,27 @@ def _longest_match(text: str, tokens: list[Token], i: int, table: dict) -> tuple
             end = last.start + len(last.raw.rsplit("'", 1)[0].rsplit("’", 1)[0])
         key = " ".join(key.split())
         entries = table.get(key)
+        if entries and key in case_sensitive():
+            entries = _as_written(entries, key, text, tokens[i].start, end)
         if entries:
             raw = text[tokens[i].start:end]
             if raw.endswith(".") and "." not in raw[:-1]:
                 end -= 1  # a sentence's full stop, not part of the name
             return n, entries, possessive, end
     return None
+
+
+def _as_written(entries: tuple[Entry, ...], key: str, text: str, start: int, end: int) -> tuple[Entry, ...]:
+    """The entries whose name is written as the text writes it ('US', not 'Us'); a word name ('Pole')
+    not at the start of a sentence, where a capital letter says nothing ("Pole vaulting")."""
+    forms = case_sensitive()[key]
+    raw = " ".join(text[start:end].rstrip(".").split())
+    initial = not raw.isupper() and _SENTENCE_START.search(text[max(0, start - 6):start]) is not None
+    return tuple(e for e in entries
+                 if e not in forms or (not initial and raw in {f.rstrip(".") for f in forms[e]}))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’)]*\s+|\n)\s*[\"“‘'(]*$")
 
 
 def _capitalised_run(text: str, tokens: list[Token], i: int) -> int:
@@ -206,10 +302,30 @@ def _ends_sentence(raw: str) -> bool:
 
 
 def _candidate(text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int, bool] | None:
-    """A capitalised run that looks like a place name: before a site word or after 'at/in/near'."""
+    """A capitalised run that looks like a place name: before a site word, after 'at/in/near' (one word
+    only in a strong place context: 'near', 'the village of'), or a dateline in capitals. Lower-case
+    particles inside a name are part of it ("Röthenbach an der Pegnitz")."""
     start, end = tokens[i].start, tokens[i + n - 1].end
-    if end - start < 5 or text[end - 1] == ".":
+    if text[end - 1] == ".":
+        if not _ends_sentence(tokens[i + n - 1].raw):
+            return None  # an abbreviation
+        end -= 1  # the sentence's full stop
+    tail = _PARTICLE_TAIL.match(text, end)
+    end = tail.end() if tail else end
+    if end - start < 4:
         return None
+    after = text[end:end + 30]
+    if end - start >= 5 and _SITE_WORDS.match(after):
+        return start, end, True
+    if (start == 0 or text[start - 1] == "\n") and tokens[i].raw.isupper() and _DATELINE_AFTER.match(after):
+        return start, end, False
+    if re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]):  # a sentence's first word
+        return None
+    if end - start >= 5 and (n >= 2 or tail) and _LOCATIVE_BEFORE.search(text[max(0, start - 15):start]):
+        return start, end, False
+    if n == 1 and not tail and _PLACE_BEFORE.search(text[max(0, start - 25):start]):
+        return start, end, False
+    return None
     after = text[end:end + 30]
     before = text[max(0, start - 15):start]
     sentence_start = re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]) is not None

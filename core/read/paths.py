@@ -8,9 +8,13 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from core.read.common import SUPPORTED_SUFFIXES, SURROGATE
 from core.records import Document, ReadFailure
+
+#: A Document or a ReadFailure, kept as the type it was.
+DocumentOrFailure = TypeVar("DocumentOrFailure", bound=Document | ReadFailure)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | ReadFailure]:
@@ -92,5 +96,5 @@ def escape_undecodable(match: re.Match[str]) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
 
 
-def with_storable_path(item: Document | ReadFailure) -> Document | ReadFailure:
+def with_storable_path(item: DocumentOrFailure) -> DocumentOrFailure:
     return dataclasses.replace(item, path=storable(item.path))

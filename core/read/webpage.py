@@ -124,7 +124,9 @@ def _trafilatura(tree: Any) -> dict[str, Any]:
         deduplicate=False,
         date_extraction_params=_date_params(),
     )
-    return result.as_dict() if result is not None else {}
+    if result is None:
+        return {}
+    return result if isinstance(result, dict) else result.as_dict()
 
 
 @cache

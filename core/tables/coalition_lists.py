@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from core.vocab import coalition_roles
+
 if TYPE_CHECKING:
     from core.tables.coalition_roles import SentenceRoles
 
@@ -88,3 +90,42 @@ def collective_lists(r: SentenceRoles) -> list[Role]:
                 out.append(Role("member", codes, coalition, p.starts[v]))
     return out
 
+
+
+_CORE_VERBS = frozenset({"form", "forms", "formed", "constitute", "constitutes", "constituted", "make", "makes", "made"})
+
+
+def core_members(r: SentenceRoles) -> list[Role]:
+    """"Four Danube states, Austria, Slovakia, Hungary and Croatia, form its core": the subjects of
+    "form the core (backbone, nucleus) of" a coalition are members."""
+    p, out = r.p, []
+    for v in range(len(p)):
+        if p.lower(v) not in _CORE_VERBS:
+            continue
+        for o in p.objects(v):
+            if (p.lower(o), "core") not in coalition_roles():
+                continue
+            owners = p.children_with(o, ("poss",)) + [x for _, x in p.prep_objects(o, ("of",))]
+            coalition = next((c for c in map(r.resolver.coalition, owners) if c), None)
+            codes = r.countries(p.subjects(v))
+            if coalition and codes:
+                out.append(Role("member", codes, coalition, p.starts[v]))
+    return out
+
+
+_COUNTED = frozenset({"states", "countries", "nations", "members", "governments", "allies"})
+
+
+def announced_count(r: SentenceRoles) -> str | None:
+    """"The Drone Coalition consists of 15 states": the coalition whose members the next sentence may
+    list ("Besides Finland and Greece, these are ...")."""
+    p = r.p
+    for v in range(len(p)):
+        objects = p.objects(v) + [o for _, o in p.prep_objects(v, ("of",))]
+        counted = [o for o in objects if p.lower(o) in _COUNTED and p.children_with(o, ("nummod",))]
+        if counted:
+            subjects = p.children_with(v, ("nsubj",))
+            coalition = next((c for c in map(r.resolver.coalition, subjects) if c), None)
+            if coalition:
+                return coalition
+    return None

@@ -32,14 +32,38 @@ class Registered:
 
     name: str
     descriptors: tuple[str, ...]
-    head_nouns: tuple[str, ...]
+    head_nouns: tuple[str, ...]  # the nouns that can refer back to it: its own, and its kind's
 
 
 @lru_cache(maxsize=1)
 def registry() -> tuple[Registered, ...]:
+    by_kind: dict[str, list[str]] = {}
+    for r in refdata.rows("vocab/coalition_heads.csv"):
+        by_kind.setdefault(r["kind"], []).append(r["noun"])
     return tuple(Registered(r["coalition"], tuple(refdata.split_list(r.get("descriptors", ""))),
-                            tuple(refdata.split_list(r.get("head_nouns", ""))))
+                            tuple(dict.fromkeys([*refdata.split_list(r.get("head_nouns", "")),
+                                                 *by_kind.get(r["kind"], by_kind["coalition"])])))
                  for r in refdata.rows("coalitions.csv"))
+
+
+@lru_cache(maxsize=1)
+def donor_schemes() -> frozenset[str]:
+    """Coalitions whose members are the states that pay into them (`members_by` = money in the registry)."""
+    return frozenset(r["coalition"] for r in refdata.rows("coalitions.csv") if r.get("members_by") == "money")
+
+
+def head_nouns(name: str) -> tuple[str, ...]:
+    """The nouns that can refer back to coalition `name` ("the mission" is no capability coalition)."""
+    for c in registry():
+        if c.name == name:
+            return c.head_nouns
+    return registry_heads_for_unknown()
+
+
+@lru_cache(maxsize=1)
+def registry_heads_for_unknown() -> tuple[str, ...]:
+    """A coalition the registry lacks ("the Sea Coalition") is referred back to as coalitions are."""
+    return tuple(r["noun"] for r in refdata.rows("vocab/coalition_heads.csv") if r["kind"] == "coalition")
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +90,7 @@ def by_description(phrase: str, head_noun: str) -> str | None:
     for c in registry():
         words = {" ".join(d.lower().replace("-", " ").split()) for d in c.descriptors}
         score = sum(len(w) for w in used & words)
-        heads = c.head_nouns or ("coalition",)
-        if score and head_noun in heads:  # "the scheme for buying air defence" is no air-defence *coalition*
+        if score and head_noun in c.head_nouns:  # "the scheme for buying air defence" is no air-defence *coalition*
             scored.append((score, c.name))
     scored.sort(reverse=True)
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
@@ -189,7 +212,11 @@ class Resolver:
 
     def _generic_focus(self, t: int) -> str | None:
         """"the coalition", "the initiative": the coalition in focus, if the noun can name it."""
-        return self.focus_at(t)
+        focus = self.focus_at(t)
+        noun = self.parse.lower(t)
+        if focus is None or (noun not in head_nouns(focus) and noun.rstrip("s") not in head_nouns(focus)):
+            return None
+        return focus
 
     def _apposed_by_punctuation(self, t: int) -> str | None:
         """"the Sky Shield Initiative, the German-led scheme": a noun phrase opened by a comma right

@@ -9,11 +9,12 @@ import re
 
 from core.annotate import AnnotatedSentence
 from core.syntax import Parse
-from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists
-from core.tables.coalition_refs import Resolver
+from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists, core_members
+from core.tables.coalition_refs import Resolver, donor_schemes
 from core.tables.common import country_mentions
 from core.vocab import coalition_roles, role_particles
 
+_COLLECTIVES = frozenset({"states", "countries", "nations", "members", "allies", "governments"})
 #: Verbs of joining that may leave the coalition unsaid ("Poland joined as well").
 _JOINING = re.compile(r"^(?:re)?join|^sign|^accede")
 PARTNER_PREPS = ("with", "alongside")
@@ -49,12 +50,13 @@ class SentenceRoles:
             if w.endswith("-led") and t in self.codes_at:
                 out.extend(self._led_compound(t))
                 continue
-            for form in ("verb", "noun", "list", "passive", "founding", "phrasal", "admitted"):
+            for form in ("verb", "noun", "list", "passive", "founding", "phrasal", "admitted", "donation"):
                 role = table.get((w, form))
                 if role is not None and self._fits(t, form):
                     out.extend(self._role(t, role, form))
         out.extend(apposed_lists(self))
         out.extend(collective_lists(self))
+        out.extend(core_members(self))
         return out
 
     def _fits(self, t: int, form: str) -> bool:
@@ -65,6 +67,11 @@ class SentenceRoles:
             return any(p.lower(c) in role_particles()[p.lower(t)] for c in p.children_with(t, ("prt",)))
         if form == "founding":
             return bool(p.agents(t))
+        if form == "donation":  # paying into a donor-funded scheme in focus makes a member
+            needs = role_particles(("donation",)).get(p.lower(t))
+            focus = self.resolver.focus_at(t)
+            return (self.recent and focus in donor_schemes()
+                    and (not needs or any(p.lower(c) in needs for c in p.children_with(t, ("prt", "prep")))))
         if form == "noun":  # "lead" is a noun in "took the lead", a verb in "US to lead monitoring"
             return p.deps[t] in _NOMINAL_DEPS or bool(p.children_with(t, ("det", "poss", "amod")))
         return True
@@ -81,6 +88,9 @@ class SentenceRoles:
                 speaker = self._speaker(t)  # "Spain told partners it intends to join"
                 if speaker or self.previous_subject:
                     codes.append(speaker or self.previous_subject or "")
+            elif self.p.lower(t) in _COLLECTIVES:  # "Four Danube states, Austria, Slovakia and Hungary, ..."
+                codes.extend(self.codes_at[c] for a in self.p.children_with(t, ("appos",))
+                             for c in self.p.conjuncts(a) if c in self.codes_at)
             else:
                 codes.extend(self.codes_at[c] for c in self.p.children_with(t, ("poss", "compound"))
                              if c in self.codes_at and self.p.words[t][:1].isupper())
@@ -116,6 +126,12 @@ class SentenceRoles:
 
     # -- the kinds of role words -----------------------------------------------------------
     def _role(self, t: int, role: str, form: str) -> list[Role]:
+        if form == "donation":  # "said it would give": reported, not hypothetical
+            if self.p.is_negated(t):
+                return []
+            codes = self.holders(t)
+            focus = self.resolver.focus_at(t)
+            return [Role(role, codes, focus, self.p.starts[t])] if codes and focus else []
         if self._cancelled(t):
             return []
         if role == "member" and self._under_intent(t):
@@ -147,15 +163,36 @@ class SentenceRoles:
         else:
             codes = self.holders(v)
             targets = p.objects(v) + [o for _, o in p.prep_objects(v, ("to", "in", "of", "into", "within"))]
-        if role == "leader":
-            codes += self.partners(v)
+        codes += self.partners(v)  # "co-chairs X together with Poland", "joined alongside Y"
         coalition = next((c for c in map(r.coalition, targets) if c), None)
         if coalition is None and not p.objects(v) and (role == "leader" or _JOINING.match(p.lower(v))):
             skip = {s for subj in p.children_with(v, ("nsubj", "nsubjpass")) for s in p.subtree(subj)}
             coalition = r.in_subtree(v, skip)  # the parser often hangs the object on a partner
         if coalition is None and not targets and _JOINING.match(p.lower(v)) and self.recent:
             coalition = r.focus_at(v)  # "Poland joined as well", "were the first to sign up"
-        return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
+        if not (codes and coalition):
+            return []
+        return [Role(role, codes, coalition, p.starts[v]), *self._gapped(v, role, coalition)]
+
+    def _gapped(self, v: int, role: str, coalition: str) -> list[Role]:
+        """Gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour
+        Coalition": after the object, a comma, countries and another named coalition, verb left out."""
+        p, r = self.p, self.resolver
+        named = [i for i in range(v + 1, len(p)) if r.named(i) == coalition]
+        if not named:
+            return []
+        i = named[-1] + 1
+        if i >= len(p) or p.words[i] != ",":
+            return []
+        codes, i = [], i + 1
+        while i < len(p) and (i in self.codes_at or p.lower(i) in (",", "and", "the")):
+            if i in self.codes_at:
+                codes.append(self.codes_at[i])
+            i += 1
+        other = r.named(i) if i < len(p) else None
+        if not codes or other is None or other == coalition:
+            return []
+        return [Role(role, tuple(codes), other, p.starts[i])]
 
     def _noun(self, n: int, role: str) -> list[Role]:
         p = self.p
@@ -177,8 +214,7 @@ class SentenceRoles:
         else:
             codes = ()
         codes += self.countries([c for a in p.children_with(n, ("appos",)) for c in p.conjuncts(a)])
-        if role == "leader":
-            codes += self.partners(head)
+        codes += self.partners(head) + self.partners(n)  # "a founding member, together with Luxembourg"
         coalition = self._noun_coalition(n)
         return [Role(role, codes, coalition, p.starts[n])] if codes and coalition else []
 
@@ -224,6 +260,8 @@ class SentenceRoles:
             if p.is_negated(a) or p.modality(a) in ("hypothetical", "conditional"):
                 return True
             if any(p.lower(c) in ENDED_WORDS for c in p.children[a]):  # "has yet to join", "led until 2025"
+                return True
+            if a != t and (p.lower(a), "hedge") in coalition_roles():  # "is considering joining"
                 return True
             if p.deps[a] not in CLIMB_DEPS:
                 break

@@ -24,11 +24,14 @@ from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.dates import format_date
 from core.syntax import Parse
+from core.tables.coalition_lists import announced_count
 from core.tables.coalition_refs import GENERIC_NOUNS, Resolver, named_references, topic
 from core.tables.coalition_roles import SentenceRoles, country_tokens
 from core.tables.common import clause_bounds, evidence
 
 ROLE_RANK = {"leader": 3, "member": 2, "applicant": 1}
+_THESE_ARE = re.compile(r"^\s*(?:(?:Besides|Apart\s+from|In\s+addition\s+to)\s+[^,]+,\s*)?(?:these|they|the\s+others)"
+                        r"\s+(?:are|include|comprise)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:{'|'.join(sorted(GENERIC_NOUNS))})\b|\bIts\b")
 
 
@@ -50,17 +53,24 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
     focus: str | None = None
     focus_paragraph = -10
     previous_subject: str | None = None
+    announced: str | None = None  # a coalition whose number of members the last sentence told
+    counted: str | None = None
     for sentence in article.sentences:
         refs = named_references(sentence)
         recent = sentence.paragraph - focus_paragraph <= 2
         if sentence.parse is not None:
             resolver = Resolver(sentence.parse, refs, focus)
-            roles = SentenceRoles(sentence, sentence.parse, resolver, people, previous_subject, recent).roles()
-            for role in roles:
+            reader = SentenceRoles(sentence, sentence.parse, resolver, people, previous_subject, recent)
+            for role in reader.roles():
                 for code in role.codes:
                     _keep(rows, article.article_id, sentence, role.coalition, role.role, code, role.at)
+            counted = announced_count(reader)
             previous_subject = _subject_country(sentence, sentence.parse) or (
                 previous_subject if sentence.text.lstrip().startswith(("It ", "It's", "Its ")) else None)
+        if announced and _THESE_ARE.match(sentence.text):  # "... consists of 15 states. Besides A, these are B, C"
+            for m in sentence.countries:
+                _keep(rows, article.article_id, sentence, announced, "member", m.value.code, sentence.local(m)[0])
+        announced, counted = counted, None
         about = topic(refs, sentence.parse)
         if about is not None:
             focus, focus_paragraph = about.name, sentence.paragraph

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from core import refdata
 from core.annotate import AnnotatedSentence
 from core.records import Mention
-from core.tables.places import is_government
-
-#: Name types that stand for a country.
-COUNTRY_TYPES = ("country", "demonym", "force", "institution")
+from core.text import alternation
 
 
 @cache
 def cue_pattern(name: str, column: str = "cue") -> re.Pattern[str]:
     """A regex matching any cue of `data/vocab/<name>.csv` as a whole word (case-insensitive)."""
-    cues = sorted({r[column] for r in refdata.rows(f"vocab/{name}.csv")}, key=len, reverse=True)
-    body = "|".join(re.escape(c).replace(r"\ ", r"[\s-]+") for c in cues)
+    body = alternation((r[column] for r in refdata.rows(f"vocab/{name}.csv")), gap=r"[\s-]+")
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
@@ -72,20 +67,9 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def country_mentions(sentence: AnnotatedSentence) -> list[Mention]:
-    """Mentions in the sentence that stand for a country: names, demonyms, services, and
-    capitals used as governments ("Paris is sending", typed as kind 'country')."""
-    cached = sentence.__dict__.get("_country_mentions")
-    if cached is not None:  # every builder asks, often once per mention: compute once per sentence
-        return cached
-    out = []
-    for m in sentence.names:
-        if m.kind in COUNTRY_TYPES and m.value.code:
-            out.append(m)
-        elif m.kind == "site" and is_government(sentence, m):
-            out.append(replace(m, kind="country"))
-    sentence.__dict__["_country_mentions"] = out
-    return out
+def country_mentions(sentence: AnnotatedSentence) -> tuple[Mention, ...]:
+    """Mentions in the sentence that stand for a country (computed once, in `core.annotate`)."""
+    return sentence.countries
 
 
 def evidence(sentence: AnnotatedSentence) -> dict:

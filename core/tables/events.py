@@ -1,8 +1,13 @@
-"""Events: the dated happenings a timeline shows, typed by the cue nearest their date.
+"""Events: the dated happenings a timeline shows, typed by the happening their date marks.
 
-Not every date is an event: deadlines ("until 16 September", "by the end of 2027"),
-periods money covers ("2025-2028", "pledges for 2025"), datelines and bylines are not.
-A bare year is an event only after "since" or a verb of founding ("set up in 2022").
+Not every date is an event: deadlines ("until 16 September"), periods money covers ("2025-2028",
+"€20 million in 2024"), datelines, bylines and the date a report was made when the sentence
+dates the happening itself ("endorsed on 12 December and reported on 14 December"). A span is
+dated by its first day, an overnight span by the morning it ends in. A bare year is an event
+after a happening verb ("followed in 2022", "will be held in 2026", "at the end of 2018"),
+before a happening noun ("the 1998 agreement"), after "since" where it starts a state ("operational
+since 2016", not "12,000 trained since 2023"), and "by" a year or day where the clause is
+scheduled ("are due by 2027", "should be delivered by 2029"). The type: `event_types`.
 """
 
 from __future__ import annotations
@@ -13,66 +18,102 @@ from dataclasses import replace
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.dates import format_date
 from core.records import Mention
-from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
+from core.tables.common import clause_bounds, country_mentions, evidence
+from core.tables.event_types import event_type, heading_type, is_list_item, report_attached, sentence_cues
 
-_DEADLINE = re.compile(r"\b(?:until|till|through|by|before|ahead\s+of|end\s+of|by\s+the\s+end\s+of|due\s+in|to)\s+"
-                       r"(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
-_YEAR_EVENT = re.compile(
-    r"(?:\bsince\s+$|\b(?:set\s+up|established|launched|founded|created|formed|opened|signed|began|started|built|"
-    r"introduced|adopted|joined|became|inaugurated|agreed|completed|delivered|deployed|approved|announced|ordered|"
-    r"bought|purchased|awarded|acquired|received|contracted)"
-    r"(?:\s+[\w,€$£.-]+){0,6}\s+in\s+$)", re.IGNORECASE)
+_EDGE = r"(?:the\s+)?(?:(?:early|late|mid-?|middle|end|start|beginning)(?:\s+of)?\s*)?"
+_DEADLINE = re.compile(rf"\b(?:until|till|through|by|before|ahead\s+of|due\s+in|to)\s+{_EDGE}$", re.IGNORECASE)
+_NOT_UNTIL = re.compile(rf"\bnot\b[^,;]{{0,50}}\buntil\s+{_EDGE}$", re.IGNORECASE)  # "not located until Friday"
+_MISSED = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|planned)\s+(?:on|in|for)\s+$", re.IGNORECASE)
+_BY = re.compile(rf"\bby\s+{_EDGE}$", re.IGNORECASE)
+_SCHEDULED = re.compile(r"\b(?:will|shall|should|would|is\s+to|are\s+to|to\s+be|due|expected|expects|scheduled|"
+                        r"planned|plans)\b", re.IGNORECASE)
+_YEAR_LEAD = re.compile(r"\b(?:in|at|during|from)\s+(?:the\s+(?:spring|summer|autumn|fall|winter|middle|end|"
+                        r"beginning|start|course|first\s+half|second\s+half)\s+of\s+)?$", re.IGNORECASE)
+_HAPPENED = re.compile(r"\b(?:\w{3,}ed|held|met|began|begun|took|came|went|gave|given|sent|made|flew|fell|built|"
+                       r"bought|sold|won|became|brought|set\s+up|began|begin|start|arrive|open|take\s+place)\b",
+                       re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_RUNNING_TOTAL = re.compile(r"\b(?:repeatedly|times|so\s+far|in\s+total|altogether|a\s+total\s+of|total|"
+                            r"\d[\d,.]*\s+(?:[\w-]+\s+){0,3}(?:trained|delivered|produced|built|recruited|intercepted|"
+                            r"destroyed|downed|fired|launched|received|spent))\b", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:%|per\s*cent|percent|\d\s*(?:million|billion|bn|m))\s+(?:a\s+year\s+)?(?:in|from)\s+$",
+                            re.IGNORECASE)
 _META_LINE = re.compile(r"^(?:By\s|Updated|Published|Posted)|\s\|\s|^\W*$")
 _DATELINE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'-]{2,}(?:,\s*[A-Z][\w .'-]*?)*,\s*$")
-_SKIP_FORMS = ("year_span",)
-_MONEY_THING = re.compile(r"\b(?:fund|funds|package|budget|financing|loan|loans)\b", re.IGNORECASE)
-TYPE_PRIORITY = ("incident", "establishment", "agreement", "procurement", "delivery", "deployment", "membership",
-                 "summit", "approval", "funding", "report", "announcement", "other")
+_OVERNIGHT = re.compile(r"\b(?:overnight|night)\b[^.;]{0,20}$", re.IGNORECASE)
 
 
 def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
     """Whether a date mention marks a happening (not a deadline, period, byline or dateline)."""
     form = d.value.form
-    if form in _SKIP_FORMS or not format_date(d.value):
+    if not format_date(d.value):
         return False
-    start, _ = sentence.local(d)
+    start, end = sentence.local(d)
     head = sentence.text[:start]
     if _META_LINE.search(sentence.text) or (sentence.index == 0 and sentence.paragraph == 0 and form != "year"):
         return False
     if _DATELINE.match(head):
         return False
-    if _DEADLINE.search(head[-30:]):
+    clause = sentence.text[slice(*clause_bounds(sentence.text, start))]
+    if _BY.search(head[-30:]):  # a due date is an event where the clause is scheduled
+        return bool(_SCHEDULED.search(head[-40:]) or _SCHEDULED.search(sentence.text[end:end + 60]))
+    if _DEADLINE.search(head[-30:]) and not _NOT_UNTIL.search(head[-80:]):
         return False
-    if form == "relative" and not d.value.month:
+    if _MISSED.search(head[-40:]):
         return False
-    if form == "year":
-        return _YEAR_EVENT.search(head[-60:]) is not None
+    if form == "relative":
+        return bool(d.value.month) or (d.value.future and _has_happening(clause) and not _amount_in(sentence, d))
+    if form in ("year", "year_span"):
+        return _year_is_event(sentence, d, head, clause)
     return True
 
 
-def event_type(sentence: AnnotatedSentence, d: Mention) -> str:
-    """The event type of the cue nearest the date within its clause; 'other' if none."""
-    start, end = sentence.local(d)
-    c_start, c_end = clause_bounds(sentence.text, start)
-    clause = sentence.text[c_start:c_end]
-    hit = nearest_cue(clause, start - c_start, "event_cues", "event_type", window=120)
-    if hit is None:
-        hit = nearest_cue(sentence.text, start, "event_cues", "event_type", window=200)
-    kind = hit[0] if hit else "other"
-    if kind == "establishment" and _MONEY_THING.search(clause):
-        return "funding"  # "the special fund set up in 2022": money being set up
-    return kind
+def _year_is_event(sentence: AnnotatedSentence, d: Mention, head: str, clause: str) -> bool:
+    """A bare year (or a span of years, dated by its first) that dates a happening."""
+    start = len(head)
+    if _period_of_money(sentence, start) or _AMOUNT_BEFORE.search(head[-30:]):
+        return False
+    if d.value.form == "year_span":
+        return "from" in head[-8:].lower() and _has_happening(clause) and not sentence.money
+    if _SINCE.search(head[-12:]):  # the start of a state, not the bound of a running total
+        return not _RUNNING_TOTAL.search(clause) and not _money_in(sentence, clause_bounds(sentence.text, start))
+    after = sentence.text[sentence.local(d)[1]:][:30]
+    if re.match(r"\s+[\w-]+", after) and _noun_cue_right_after(after):
+        return True  # "the 1998 agreement"
+    if not _YEAR_LEAD.search(head[-50:]):
+        return False
+    window = head[-60:]
+    return bool(_HAPPENED.search(window) or _SCHEDULED.search(window) or _has_happening(window))
 
 
-def summarise(sentence: AnnotatedSentence, d: Mention, limit: int = 140) -> str:
-    """One line: the clause around the date, shortened to `limit` characters."""
+def _noun_cue_right_after(after: str) -> bool:
+    cues = sentence_cues(after)
+    return bool(cues) and cues[0].start <= 2 and cues[0].role in ("", "setting")
+
+
+def _has_happening(text: str) -> bool:
+    return any(c.role in ("", "weak") and c.event_type != "other" for c in sentence_cues(text))
+
+
+def _amount_in(sentence: AnnotatedSentence, d: Mention, chars: int = 12) -> bool:
+    """Whether a sum sits just before the date: money a period covers ("€20 million in 2024")."""
     start, _ = sentence.local(d)
-    c_start, c_end = clause_bounds(sentence.text, start)
-    clause = " ".join(sentence.text[c_start:c_end].split()).strip(" ,.;:-")
-    return clause if len(clause) <= limit else clause[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return any(0 <= start - sentence.local(m)[1] <= chars for m in sentence.money)
 
 
-_OVERNIGHT = re.compile(r"\b(?:overnight|night)\b[^.;]{0,20}$", re.IGNORECASE)
+def _period_of_money(sentence: AnnotatedSentence, start: int) -> bool:
+    """A sum shortly before the year with no happening verb between: "pledged €30 million to the
+    coalition in 2025" (the money's period), not "the €100 billion fund was set up in 2022"."""
+    for m in sentence.money:
+        end = sentence.local(m)[1]
+        if 0 <= start - end <= 40 and not _HAPPENED.search(sentence.text[end:start]):
+            return True
+    return False
+
+
+def _money_in(sentence: AnnotatedSentence, span: tuple[int, int]) -> bool:
+    return any(span[0] <= sentence.local(m)[0] < span[1] for m in sentence.money)
 
 
 def event_date(sentence: AnnotatedSentence, d: Mention) -> str | None:
@@ -83,17 +124,41 @@ def event_date(sentence: AnnotatedSentence, d: Mention) -> str | None:
     return format_date(value)
 
 
+def summarise(sentence: AnnotatedSentence, d: Mention, limit: int = 140) -> str:
+    """One line: the clause around the date, shortened to `limit` characters."""
+    start, _ = sentence.local(d)
+    c_start, c_end = clause_bounds(sentence.text, start)
+    clause = " ".join(sentence.text[c_start:c_end].split()).strip(" ,.;:-")
+    return clause if len(clause) <= limit else clause[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _event_dates(sentence: AnnotatedSentence) -> list[Mention]:
+    """The sentence's event dates; a report's date is left out where the happening reported has
+    its own past date (a scheduled one leaves the announcement an event of its own)."""
+    dates = [d for d in sentence.dates if is_event_date(sentence, d)]
+    own = [d for d in dates if not report_attached(sentence, d)]
+    if own and not all(d.value.future for d in own):
+        return own
+    return dates
+
+
 def build_events(article: Annotated) -> list[dict]:
     """One row per (date, event type) of the article, at its first mention."""
     rows: dict[tuple[str, str], dict] = {}
+    previous: str | None = None
+    heading: str | None = None
     for sentence in article.sentences:
+        if not is_list_item(sentence):
+            heading = heading_type(sentence)
         codes = sorted({m.value.code for m in country_mentions(sentence)})
         programs = [m.value.name for m in sentence.names if m.kind == "coalition"]
-        for d in sentence.dates:
-            if not is_event_date(sentence, d):
-                continue
-            date, kind = event_date(sentence, d), event_type(sentence, d)
-            if (date, kind) in rows:
+        dates = _event_dates(sentence)
+        for d in dates:
+            date = event_date(sentence, d)
+            reporting = len(dates) > 1 and report_attached(sentence, d)
+            kind = event_type(sentence, d, previous, heading, reporting)
+            previous = kind
+            if date is None or (date, kind) in rows:
                 continue
             rows[(date, kind)] = {"article_id": article.article_id, "date": date, "event_type": kind,
                                   "actor_codes": codes, "program": programs[0] if programs else None,

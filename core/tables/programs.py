@@ -64,9 +64,9 @@ def build_program_mentions(article: Annotated) -> list[dict]:
             if m.kind == "coalition":
                 add(m.value.name, "coalition", [])
         coalition_spans = [sentence.local(e) for e in sentence.names if e.kind == "coalition"]
-        for m in [] if headline else _NAMED.finditer(sentence.text):
-            name = _DROP_LEAD.sub("", m.group(1)).strip()
-            overlaps = any(s < m.end(1) and m.start(1) < e for s, e in coalition_spans)
+        for found in [] if headline else _NAMED.finditer(sentence.text):
+            name = _DROP_LEAD.sub("", found.group(1)).strip()
+            overlaps = any(s < found.end(1) and found.start(1) < e for s, e in coalition_spans)
             if len(name.split()) > 1 and not overlaps:
                 add(name, program_kind(name, sentence.text), [])
         joint = _JOINT.search(sentence.text)

@@ -4,7 +4,6 @@ labelled like its row below; opened from any page at the sentence a row came fro
 import streamlit as st
 
 from core.store import StoreError
-from dashboard import aggregates as agg
 from dashboard import data, reader, widgets
 
 st.title("Articles")
@@ -25,9 +24,9 @@ if not options:
 if st.session_state.get("articles_pick") not in options:
     st.session_state["articles_pick"] = wanted if wanted in options else options[0]
 article_id = st.selectbox("Article", options, key="articles_pick", format_func=lambda a: titles.get(a, a),
-                          on_change=reader.forget_focus)
+                          on_change=widgets.forget_focus)
 st.session_state["reader_article"] = article_id
-widgets.sync_query_params(widgets.current_filters(), reader=True)  # the entry script ran before the pick
+widgets.sync_page()  # the entry script ran before the pick
 
 meta = everything["articles"][everything["articles"]["article_id"] == article_id]
 widgets.table(meta, "articles_meta", "article", link=False,
@@ -39,7 +38,7 @@ except StoreError as error:
     st.error(str(error), icon=":material/error:")
     st.button("Try again", key="articles_retry", icon=":material/refresh:")
     st.stop()
-findings = agg.article_findings(everything, article_id)
+findings = reader.article_findings(everything, article_id)
 if text is None:
     st.warning("The store has no text for this article.")
     st.stop()

@@ -1,10 +1,10 @@
-"""Budgets: euros by funder → program → purpose and by year; pledges, allocations and
-contributions kept apart; original currencies alongside."""
+"""Budgets: funders ranked by euros per kind (Kiel Ukraine Support Tracker style), euros per year
+with multi-year figures spread over their years, original currencies, and every row."""
 
 import streamlit as st
 
 from dashboard import aggregates as agg
-from dashboard import charts, data, widgets
+from dashboard import charts, data, money, widgets
 
 st.title("Budgets")
 if widgets.no_data():
@@ -13,33 +13,50 @@ t = data.view(widgets.current_filters())
 widgets.filter_caption()
 
 budgets = t["budgets"]
-kinds = [k for k in agg.KINDS if k in set(budgets["kind"])] or list(agg.KINDS[:1])
-kind = st.segmented_control("Kind of money", kinds, default=kinds[0], key="budgets_kind",
-                            help="Totals, allocations, pledges and contributions are different kinds of "
-                                 "commitment, so they are never added together.") or kinds[0]
-rows = budgets[budgets["kind"] == kind]
+sums = money.funder_totals(budgets)
+kinds = [k for k in money.KINDS if k in set(sums["kind"])] or list(money.KINDS[:1])
+if st.session_state.get("budgets_kind") not in kinds:
+    st.session_state["budgets_kind"] = kinds[0]
+kind = st.segmented_control("Kind of money", kinds, key="budgets_kind",
+                            help="Totals, allocations, contracts, pledges and contributions are different kinds "
+                                 "of commitment, so they are never added together.") or kinds[0]
+log = st.toggle("Logarithmic scale", key="budgets_log", help="Small amounts stay visible beside large ones")
+widgets.sync_page()
+st.caption("Sums count only figures that are not a share of a larger one (a €30m pledge of which €20m "
+           "goes to drones counts €30m once). Euros at the reference rates; rows without a rate are left out.")
 
-tree_column, year_column = st.columns(2)
-with tree_column:
-    st.subheader(f"{kind.capitalize()}: funder → program → purpose")
-    tree = agg.budget_tree(rows)
-    st.plotly_chart(charts.budget_sunburst(tree), key="budgets_sunburst")
-    widgets.download_csv(tree, f"budget-tree-{kind}", "budgets_tree")
+bars_column, year_column = st.columns(2)
+with bars_column:
+    st.subheader(f"Funders by {kind}")
+    st.plotly_chart(charts.funder_bars(sums, kind, log=log), key="budgets_funders")
+    ranked = sums[sums["kind"] == kind].reset_index(drop=True)
+    widgets.download_csv(ranked, f"funders-{kind}", "budgets_funders")
 with year_column:
-    st.subheader("By first year, every kind")
+    st.subheader("Per year, every kind")
     by_year = agg.budget_by_year(budgets)
-    log = st.toggle("Logarithmic scale", key="budgets_log", help="Small amounts stay visible beside large ones")
     st.plotly_chart(charts.budget_year_bars(by_year, log=log), key="budgets_years")
+    st.caption("A figure covering several years counts an equal share in each (a 2025–2028 total of €100m "
+               "is €25m a year); figures without a year are not in this chart.")
     widgets.download_csv(by_year, "budget-by-year", "budgets_by_year")
-    st.caption("Original currencies")
-    widgets.table(agg.budget_currencies(budgets), "budgets_currencies", "budget-currencies", link=False,
-                  column_config=widgets.EUR_COLUMNS)
 
+st.subheader("Original currencies")
+currencies = agg.budget_currencies(budgets)
+widgets.table(currencies.assign(eur=money.eur_column(currencies["amount_eur"]),
+                                as_stated=money.stated_column(currencies["amount"], currencies["currency"])),
+              "budgets_currencies", "budget-currencies", link=False,
+              columns=["currency", "kind", "as_stated", "eur", "rows", "without rate"], csv=currencies)
+
+rows = budgets[budgets["kind"] == kind]
 st.subheader(f"{kind.capitalize()} rows")
 missing = int(rows["amount_eur"].isna().sum())
 if missing:
-    st.caption(f"{missing} row(s) have no euro value (no exchange rate fits) and are left out of the charts.")
-widgets.table(rows, "budgets_rows", f"budgets-{kind}",
-              columns=["amount", "currency", "amount_eur", "funder", "program", "purpose", "kind", "year_start",
-                       "year_end", "evidence", "article_id", "start", "end"],
-              column_config=widgets.EUR_COLUMNS)
+    st.caption(f"{missing:,} row(s) have no euro value (no exchange rate fits) and are left out of the charts.")
+listed = agg.budget_rows(rows)
+columns = ["eur", "as_stated", "funder", "recipient", "program", "purpose", "kind", "year_start", "year_end",
+           "share_of", "reports", "evidence", "article_id", "start", "end"]
+raw = ["amount", "currency", "amount_eur", "funder", "funder_code", "recipient", "recipient_code", "program",
+       "purpose", "kind", "year_start", "year_end", "budget_id", "part_of", "reports", "evidence", "article_id",
+       "start", "end"]
+widgets.table(listed, "budgets_rows", f"budgets-{kind}", columns=columns, csv=widgets.visible(listed, raw),
+              column_config={"share_of": st.column_config.TextColumn(
+                  "share of", help="The larger figure this one is a share of (not added again)")})

@@ -24,9 +24,12 @@ with chart:
     widgets.download_csv(agg.personnel_by_host(summary), "personnel-by-host", "deployments_chart")
 with table:
     st.subheader("Force → host → site")
-    st.caption("Personnel: the largest figure any article states for that force, host and site.")
+    st.caption("Personnel: the largest figure any article states for that force, host and site. Status: "
+               "current if any article says so, else planned, else ended. Independent reports: articles stating "
+               "it, near-duplicates counted once.")
     widgets.table(summary, "deployments_summary", "deployments-summary", link=False,
-                  columns=["force", "host", "site", "personnel", "status", "sources"])
+                  columns=["force", "host", "site", "personnel", "status", "reports", "sources", "force_code",
+                           "host_code"])
 
 st.subheader("Deployment rows")
 widgets.table(deployments, "deployments_rows", "deployments",

@@ -1,9 +1,10 @@
-"""Overview: headline figures for the current filters, the latest events, what needs attention."""
+"""Overview: headline figures (each a link to its page), euros by funder, personnel, the latest
+events, what needs attention."""
 
 import streamlit as st
 
 from dashboard import aggregates as agg
-from dashboard import data, widgets
+from dashboard import data, money, widgets
 
 st.title("Overview")
 if widgets.no_data():
@@ -12,15 +13,19 @@ t = data.view(widgets.current_filters())
 widgets.filter_caption()
 
 summary = agg.deployment_summary(t["deployments"])
+LINKS = {"articles": "views/articles.py", "programs": "views/programs.py", "coalitions": "views/coalitions.py",
+         "deployments": "views/deployments.py", "budget rows": "views/budgets.py"}
 for column, (label, value) in zip(st.columns(5), agg.headline(t, summary).items(), strict=True):
-    column.metric(label.capitalize(), f"{value:,}")
+    column.metric(label.capitalize(), money.count(value))
+    column.page_link(LINKS[label], label=f"Open {label}", icon=":material/arrow_forward:")
 
 left, right = st.columns(2)
 with left:
     st.subheader("Euros by funder")
-    st.caption("Summed per kind: pledges, allocations and totals are never added together.")
-    widgets.table(agg.eur_by_funder(t["budgets"]), "overview_eur", "eur-by-funder", link=False,
-                  column_config=widgets.EUR_COLUMNS)
+    st.caption("Summed per kind, never across kinds; a share of a larger figure is not added again.")
+    by_funder = agg.eur_by_funder(t["budgets"])
+    shown = by_funder.assign(**{k: money.eur_column(by_funder[k]) for k in by_funder.columns if k != "funder"})
+    widgets.table(shown, "overview_eur", "eur-by-funder", link=False, csv=by_funder)
 with right:
     st.subheader("Deployed personnel by host")
     st.caption("The largest figure any article states per force, host and site, summed per host and force.")
@@ -36,5 +41,5 @@ else:
 
 st.subheader("Needs attention")
 for column, (label, value) in zip(st.columns(4), agg.attention(t).items(), strict=True):
-    column.metric(label.capitalize(), f"{value:,}")
-st.page_link("views/quality.py", label="Open the data-quality page", icon=":material/rule:")
+    column.metric(label.capitalize(), money.count(value))
+    column.page_link("views/quality.py", label=f"Review {label}", icon=":material/rule:")

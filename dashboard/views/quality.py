@@ -1,12 +1,14 @@
-"""Data quality: conflicts between sources, near-duplicates, low-confidence names, failed files."""
+"""Data quality: conflicts between sources side by side with a review kept in the store,
+near-duplicates, low-confidence names, failed files."""
 
 import streamlit as st
 
+from core import reviews
 from core.batch import clear_failures
 from core.messages import one_line
 from core.store_errors import StoreError
 from dashboard import aggregates as agg
-from dashboard import data, widgets
+from dashboard import data, reader, widgets
 
 st.title("Data quality")
 t = data.view(widgets.current_filters())
@@ -16,15 +18,60 @@ if empty and widgets.no_data():
 widgets.filter_caption()
 
 st.subheader("Conflicts between sources")
-st.caption("Two articles give different values for the same thing. Select a row to read article A's sentence.")
-conflicts = t["conflicts"]
+conflicts = reviews.with_reviews(t["conflicts"], data.tables()["reviews"])
 if conflicts.empty:
     st.caption("No conflicts for these filters.")
 else:
-    widgets.table(conflicts.assign(article_id=conflicts["article_a"], evidence=conflicts["evidence_a"]),
-                  "quality_conflicts", "conflicts",
-                  columns=["subject", "attribute", "value_a", "value_b", "evidence_a", "evidence_b", "article_a",
-                           "article_b"])
+    st.session_state.setdefault("quality_reviewed", "open")
+    show = st.segmented_control("Show", ["open", "reviewed", "all"], key="quality_reviewed") or "open"
+    widgets.sync_page()
+    listed = conflicts if show == "all" else conflicts[conflicts["status"] == show]
+    st.caption(f"{int((conflicts['status'] == 'open').sum()):,} open, "
+               f"{int((conflicts['status'] == 'reviewed').sum()):,} reviewed. Two articles give different values "
+               "for the same thing: select one to see both sentences side by side and record which is right.")
+    st.dataframe(widgets.visible(listed, ["subject", "attribute", "value_a", "value_b", "status", "right", "note"]),
+                 key="quality_conflicts", hide_index=True, selection_mode="single-row", on_select="rerun")
+    widgets.download_csv(widgets.visible(listed, ["subject", "attribute", "value_a", "article_a", "evidence_a",
+                                                  "value_b", "article_b", "evidence_b", "status", "right", "note"]),
+                         "conflicts", "quality_conflicts")
+    picked = st.session_state.get("quality_conflicts")
+    rows = list(picked.selection.rows) if picked is not None else []
+    conflict = listed.iloc[rows[0]] if rows and rows[0] < len(listed) else (listed.iloc[0] if len(listed) else None)
+    if conflict is not None:
+        titles = data.article_titles()
+        st.markdown(widgets.md(f"{conflict['subject']} · {conflict['attribute']}"))
+        for column, side in zip(st.columns(2), ("a", "b"), strict=True):
+            with column, st.container(border=True):
+                article = conflict[f"article_{side}"]
+                st.caption(widgets.md(f"Source {side.upper()}: {titles.get(article, article)}"))
+                st.markdown(f"**{widgets.md(conflict[f'value_{side}'])}**")
+                text = data.article_text(article) or ""
+                span = reader.locate(text, None, None, conflict[f"evidence_{side}"])
+                st.markdown(reader.context_markdown(text, *span) if span else widgets.md(conflict[f"evidence_{side}"]))
+                if st.button(f"Read source {side.upper()}", key=f"quality_read_{side}", icon=":material/article:"):
+                    widgets.open_reader(article, span[0] if span else None, conflict[f"evidence_{side}"])
+        with st.form(f"quality_review_{conflict['conflict_key']}", border=True):
+            st.caption("Your review is kept in the store and survives every re-ingest.")
+            options = ["unsure", "a", "b", "neither"]
+            right = st.radio("Which source is right?", options, horizontal=True,
+                             index=options.index(conflict["right"]) if conflict["right"] in options else 0,
+                             format_func=lambda o: {"a": "A", "b": "B"}.get(o, o))
+            note = st.text_input("Note", value=conflict["note"] or "", max_chars=500)
+            reviewed, reopen = st.columns(2)
+            if reviewed.form_submit_button("Mark reviewed", icon=":material/check:"):
+                status = "reviewed"
+            elif reopen.form_submit_button("Reopen", icon=":material/undo:"):
+                status = "open"
+            else:
+                status = None
+            if status:
+                try:
+                    reviews.save_review(data.db_path(), conflict.to_dict(), status=status, right=right, note=note)
+                except StoreError as error:
+                    st.error(widgets.md(str(error)), icon=":material/error:")
+                else:
+                    data.clear()
+                    st.rerun()
 
 st.subheader("Near-duplicate articles")
 st.caption("Articles telling the same story, grouped under the earliest one (cluster).")

@@ -5,63 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import time
-from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_fixtures import *  # noqa: F403 (fixtures)
 
 from core.store import load_tables
 from dashboard.filters import Filters, apply_filters
+from tests.browser.conftest import PAGES, WAIT, assert_safe, query, screenshot, settle
 
 pytestmark = pytest.mark.browser
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-
-WAIT = 45_000  # ms: generous, the machine may be busy
-PAGES = {"overview": "", "timeline": "timeline", "map": "map", "budgets": "budgets", "coalitions": "coalitions",
-         "deployments": "deployments", "articles": "articles", "quality": "quality", "add": "add"}
-PWNED = "() => [typeof window.__pwned, ...Array.from(window.frames).map(f => { try { return typeof f.__pwned } " \
-        "catch (e) { return 'undefined' } })]"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def clean_screenshots():
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-
-
-def settle(page, timeout: float = 30_000) -> None:
-    """Wait until the app has finished its run and drawn its elements."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
-    time.sleep(0.4)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-        "document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0 && "
-        "document.querySelector('[data-testid=\"stMain\"] h1')", timeout=timeout)
-    time.sleep(0.8)
-
-
-def screenshot(page, name: str) -> None:
-    """The whole page (Streamlit scrolls inside its main block, so grow the viewport first)."""
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": max(1000, min(height + 40, 5000))})
-    time.sleep(0.6)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
-    page.set_viewport_size({"width": 1400, "height": 1000})
-
-
-def query(page) -> dict[str, list[str]]:
-    """The query string the browser shows (page.url can lag behind history.pushState)."""
-    return parse_qs(urlparse(page.evaluate("() => location.href")).query)
-
-
-def assert_safe(page) -> None:
-    assert set(page.evaluate(PWNED)) <= {"undefined"}, "a script from an article ran"
-    assert not page.dialogs, page.dialogs
-    assert not page.locator("[data-testid='stException']").count()
-
 
 def test_every_page_renders_offline(page, server):
     for name, path in PAGES.items():

@@ -6,11 +6,24 @@ import doctest
 
 import pandas as pd
 import pytest
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
 
 from dashboard import aggregates as agg
-from dashboard import charts, filters, reader, uploads, widgets
-from dashboard.filters import Filters, apply_filters, prepare_tables
+from dashboard import (
+    charts,
+    colours,
+    facets,
+    filters,
+    mapdeck,
+    money,
+    prepare,
+    profiles,
+    reader,
+    safe,
+    uploads,
+    widgets,
+)
+from dashboard.filters import Filters, apply_filters
+from dashboard.prepare import prepare_tables
 
 
 @pytest.fixture()
@@ -18,20 +31,21 @@ def view(tiny) -> dict[str, pd.DataFrame]:
     return apply_filters(prepare_tables(tiny), Filters())
 
 
-@pytest.mark.parametrize("module", [agg, charts, filters, reader, uploads, widgets])
+@pytest.mark.parametrize("module", [agg, charts, colours, facets, filters, mapdeck, money, prepare, profiles, reader,
+                                    safe, uploads, widgets])
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.failed == 0
 
 
 def test_headline_counts(view):
-    assert agg.headline(view) == {"articles": 3, "programs": 2, "coalitions": 1, "deployments": 2, "budget rows": 2}
+    assert agg.headline(view) == {"articles": 3, "programs": 2, "coalitions": 1, "deployments": 2, "budget rows": 3}
 
 
-def test_euros_keep_kinds_apart(view):
+def test_euros_keep_kinds_apart_and_never_add_a_share_again(view):
     table = agg.eur_by_funder(view["budgets"])
     assert list(table.columns) == ["funder", "allocation", "pledge"]
-    assert table.set_index("funder").loc["Romania", "allocation"] == 100.0
+    assert table.set_index("funder").loc["Romania", "allocation"] == 100.0  # not 140: the €40 is a share of it
     assert table.set_index("funder").loc["Germany", "pledge"] == 40.0
 
 
@@ -59,12 +73,35 @@ def test_program_periods(view):
 
 
 def test_budget_breakdowns(view):
-    tree = agg.budget_tree(view["budgets"])
-    assert set(tree["program"]) == {"SAFE", agg.NO_PROGRAM}
-    by_year = agg.budget_by_year(view["budgets"])
-    assert by_year[["year", "kind", "amount_eur"]].values.tolist() == [[2025, "allocation", 100.0]]
+    by_year = agg.budget_by_year(view["budgets"])  # 2025-2026: spread over its two years, the share left out
+    assert by_year[["year", "kind", "amount_eur"]].values.tolist() == [[2025, "allocation", 50.0],
+                                                                       [2026, "allocation", 50.0]]
     currencies = agg.budget_currencies(view["budgets"])
     assert set(currencies["currency"]) == {"EUR", "USD"}
+    assert currencies.set_index(["currency", "kind"]).loc[("EUR", "allocation"), "amount_eur"] == 100.0
+    rows = agg.budget_rows(view["budgets"])
+    assert list(rows["eur"]) == ["€100", "€40", "€40"] and list(rows["as_stated"]) == ["€100", "€40", "$50"]
+    assert list(rows["share_of"].fillna("")) == ["", "a1#1", ""]
+
+
+def test_the_same_figure_on_every_page(view):
+    """Overview, Budgets (funder bars), the timeline's periods and a profile add up the same euros."""
+    overview = agg.eur_by_funder(view["budgets"]).set_index("funder").loc["Romania", "allocation"]
+    bars = money.funder_totals(view["budgets"]).set_index(["funder", "kind"]).loc[("Romania", "allocation"),
+                                                                                   "amount_eur"]
+    periods = agg.program_periods(view["budgets"]).set_index("funder").loc["Romania", "amount_eur"]
+    profile = dict(profiles.money_summary(profiles.profile(prepare_tables(view), "country", "ROU")))
+    assert overview == bars == periods == 100.0
+    assert profile["Money out · allocation"] == "€100" == money.eur(overview)
+
+
+def test_independent_reports_count_duplicates_once(tiny):
+    tiny["budgets"].loc[1, ["article_id", "amount", "part_of", "currency", "kind"]] = ["a3", 100.0, None, "EUR",
+                                                                                        "allocation"]
+    prepared = prepare_tables(tiny)  # a3 is a near-duplicate of a1: the same figure, one independent report
+    assert list(prepared["budgets"]["_reports"]) == [1, 1, 1]
+    summary = agg.deployment_summary(prepared["deployments"])
+    assert list(summary["reports"]) == [1, 1]
 
 
 def test_coalition_matrix(view):
@@ -95,7 +132,7 @@ def test_duplicate_chains_reach_their_root():
 
 
 def test_article_findings_are_labelled_in_text_order(view):
-    findings = agg.article_findings(view, "a1")
+    findings = reader.article_findings(view, "a1")
     assert list(findings["label"]) == sorted(findings["label"], key=lambda x: (x[0], int(x[1:]))) or len(findings)
     assert {"B1", "D1", "E1", "S1"} <= set(findings["label"])
 
@@ -109,8 +146,8 @@ def test_empty_tables_give_empty_frames(tiny):
     empty = {name: frame.iloc[0:0] for name, frame in tiny.items()}
     view = apply_filters(prepare_tables(empty), Filters())
     assert agg.headline(view)["articles"] == 0
-    for builder in (agg.eur_by_funder, agg.program_periods, agg.budget_tree, agg.budget_by_year,
-                    agg.budget_currencies):
+    for builder in (agg.eur_by_funder, agg.program_periods, agg.budget_by_year, agg.budget_currencies,
+                    money.funder_totals):
         assert builder(view["budgets"]).empty
     assert agg.coalition_matrix(view["coalitions"]).empty
     assert agg.deployment_summary(view["deployments"]).empty
@@ -125,10 +162,11 @@ def test_builders_never_change_the_cached_tables(tiny):
     summary = agg.deployment_summary(view["deployments"])
     agg.headline(view, summary), agg.personnel_by_host(summary), agg.latest_events(view["events"])
     agg.dated_events(view["events"]), agg.undated_events(view["events"]), agg.program_periods(view["budgets"])
-    agg.budget_tree(view["budgets"]), agg.budget_by_year(view["budgets"]), agg.budget_currencies(view["budgets"])
+    agg.budget_rows(view["budgets"]), agg.budget_by_year(view["budgets"]), agg.budget_currencies(view["budgets"])
     agg.coalition_matrix(view["coalitions"]), agg.duplicate_clusters(view["articles"])
-    agg.article_findings(view, "a1"), agg.site_table(view["sites"])
+    reader.article_findings(view, "a1"), agg.site_table(view["sites"])
     charts.timeline_figure(agg.dated_events(view["events"]), agg.program_periods(view["budgets"]))
-    charts.deployment_points(summary), charts.site_points(agg.site_table(view["sites"]))
+    mapdeck.deployment_points(summary), mapdeck.site_points(agg.site_table(view["sites"]))
+    profiles.profile(prepared, "country", "DEU"), profiles.program_table(view)
     for name, frame in before.items():
         pd.testing.assert_frame_equal(prepared[name], frame, obj=name)

@@ -1,4 +1,4 @@
-"""dashboard.filters: each filter on hand-made tables, the URL round trip, and speed."""
+"""dashboard.filters: each filter on hand-made tables, the URL round trip, the facet counts."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
 
+from dashboard.facets import facet_counts, filter_options
 from dashboard.filters import (
+    FACETS,
     Filters,
     apply_filters,
-    date_bounds,
-    filter_options,
+    caption,
     filters_from_query,
     filters_to_query,
-    prepare_tables,
     visible,
 )
+from dashboard.prepare import date_bounds, prepare_tables
 
 D = dt.date
 
@@ -31,24 +31,28 @@ def ids(frame: pd.DataFrame) -> list[str]:
 CASES = [
     ("none", Filters(), {"articles": ["a1", "a2", "a3"], "events": ["a1", "a2", "a3", "a3"]}),
     ("country funder", Filters(countries=("ROU",)),
-     {"budgets": ["a1"], "deployments": ["a1"], "events": ["a1"], "coalitions": [], "articles": ["a1"]}),
+     {"budgets": ["a1", "a1"], "deployments": ["a1"], "events": ["a1"], "coalitions": [], "articles": ["a1"]}),
     ("country host", Filters(countries=("LTU",)),
      {"deployments": ["a2"], "events": ["a2"], "budgets": [], "articles": ["a2"]}),
     ("country member", Filters(countries=("TUR",)),
      {"coalitions": ["a3"], "events": ["a3"], "articles": ["a3"]}),
     ("program", Filters(programs=("SAFE",)),
-     {"budgets": ["a1"], "events": ["a1"], "deployments": [], "site_mentions": ["a1"], "articles": ["a1"]}),
+     {"budgets": ["a1", "a1"], "events": ["a1"], "deployments": [], "site_mentions": ["a1"], "articles": ["a1"]}),
     ("program is a coalition", Filters(programs=("Drone Coalition",)), {"coalitions": ["a3", "a3"],
                                                                           "articles": ["a3"]}),
     ("dates of 2025", Filters(date_from=D(2025, 1, 1), date_to=D(2025, 12, 31)),
-     {"events": ["a1"], "budgets": ["a1"], "deployments": ["a1"], "articles": ["a1"]}),
+     {"events": ["a1"], "budgets": ["a1", "a1"], "deployments": ["a1"], "articles": ["a1"]}),
     ("year-precision overlaps", Filters(date_from=D(2024, 6, 1), date_to=D(2024, 6, 30)),
      {"events": ["a2"], "deployments": ["a2"], "budgets": ["a2"], "coalitions": []}),
     ("open-ended range", Filters(date_to=D(2024, 3, 1)), {"events": ["a2"], "coalitions": ["a3"]}),
     ("source article", Filters(articles=("a3",)),
      {"articles": ["a3"], "coalitions": ["a3", "a3"], "events": ["a3", "a3"], "budgets": []}),
-    ("event type", Filters(event_types=("approval",)), {"events": ["a1"], "budgets": ["a1", "a2"]}),
+    ("event type", Filters(event_types=("approval",)), {"events": ["a1"], "budgets": ["a1", "a1", "a2"]}),
     ("combined", Filters(countries=("DEU",), date_from=D(2024, 1, 1)), {"deployments": ["a2"], "events": ["a2"]}),
+    ("status", Filters(statuses=("planned",)), {"deployments": ["a1"], "budgets": ["a1", "a1", "a2"], "articles": ["a1", "a2", "a3"]}),
+    ("search evidence", Filters(search="BRIGADE"), {"deployments": ["a2"], "events": ["a2"], "budgets": [],
+                                                    "articles": ["a2"]}),
+    ("search title", Filters(search="drones"), {"budgets": ["a1", "a1"], "events": ["a1"], "articles": ["a1"]}),
 ]
 
 
@@ -60,7 +64,7 @@ def test_filters_narrow_each_table(tiny, case, filters, expected):
 
 
 def test_unprepared_tables_are_prepared_on_the_fly(tiny):
-    assert ids(apply_filters(tiny, Filters(countries=("ROU",)))["budgets"]) == ["a1"]
+    assert ids(apply_filters(tiny, Filters(countries=("ROU",)))["budgets"]) == ["a1", "a1"]
 
 
 def test_undated_and_yearless_events_drop_out_under_a_date_filter(tiny):
@@ -114,6 +118,27 @@ def test_options_list_every_value(tiny):
     assert {"ROU", "DEU", "LTU", "USA", "LVA", "TUR"} <= set(options["countries"])
     assert {"SAFE", "Drone Coalition"} <= set(options["programs"])
     assert options["span"][0] <= D(2024, 1, 1) and options["span"][1] >= D(2026, 12, 31)
+
+
+def test_status_and_search_round_trip_the_url():
+    f = Filters(statuses=("planned", "ended"), search="Tapa drones")
+    assert filters_to_query(f) == {"status": ["planned", "ended"], "q": ["Tapa drones"]}
+    assert filters_from_query(filters_to_query(f)) == f
+
+
+def test_every_facet_has_its_own_url_key_and_label():
+    assert len({f.key for f in FACETS}) == len(FACETS) and len({f.label for f in FACETS}) == len(FACETS)
+    assert caption(Filters(countries=("ROU",), programs=("SAFE",))) == "Country: ROU; Program: SAFE"
+
+
+def test_facet_counts_follow_the_filters(tiny):
+    prepared = prepare_tables(tiny)
+    counts = facet_counts(apply_filters(prepared, Filters()), prepared)
+    assert counts["countries"]["DEU"] == 3  # a budget, a deployment, an event's actors
+    assert counts["event_types"] == {"approval": 1, "deployment": 1, "membership": 1, "report": 1}
+    assert counts["statuses"] == {"current": 1, "planned": 1}
+    narrowed = facet_counts(apply_filters(prepared, Filters(countries=("ROU",))), prepared)
+    assert "DEU" not in narrowed["countries"] and narrowed["event_types"] == {"approval": 1}
 
 
 def scaled(tables: dict[str, pd.DataFrame], copies: int) -> dict[str, pd.DataFrame]:

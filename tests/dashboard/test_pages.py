@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dashboard_fixtures import *  # noqa: F403 (fixtures)
 from streamlit.testing.v1 import AppTest
 
 from core.export import to_csv_bytes
 from core.store import load_tables
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-PAGES = ["overview", "timeline", "map", "budgets", "coalitions", "deployments", "articles", "quality", "add"]
+PAGES = ["overview", "timeline", "map", "budgets", "coalitions", "deployments", "programs", "profile", "articles",
+         "quality", "add"]
 
 
 def open_page(page: str, query: dict | None = None) -> AppTest:
@@ -116,7 +116,7 @@ def test_csv_is_exactly_the_filtered_table(use_seeds, downloads):
 
 
 @pytest.mark.parametrize(("page", "key"), [
-    ("overview", "overview_events"), ("timeline", "timeline_events"), ("budgets", "budgets_rows"),
+    ("overview", "overview_events"), ("timeline", "timeline_events"), ("programs", "programs_list"),
     ("coalitions", "coalitions_rows"), ("map", "map_deployments"), ("quality", "quality_names"),
 ])
 def test_every_table_download_matches_its_rows(use_seeds, downloads, page, key):
@@ -127,12 +127,12 @@ def test_every_table_download_matches_its_rows(use_seeds, downloads, page, key):
 
 
 def test_filters_come_from_the_url_and_survive_page_switches(use_seeds):
-    at = open_page("overview", query={"country": "USA", "type": "report"})
+    at = open_page("overview", query={"country": "USA", "type": "approval"})
     assert at.sidebar.multiselect(key="filters_country").value == ["USA"]
     at.switch_page("views/deployments.py").run()
     rows = shown(at, "deployments_rows")
     assert set(rows["force"]) == {"United States"}
-    assert param(at, "country") == ["USA"] and param(at, "type") == ["report"]
+    assert param(at, "country") == ["USA"] and param(at, "type") == ["approval"]
 
 
 def test_a_stale_link_value_is_dropped_not_fatal(use_seeds):
@@ -195,3 +195,78 @@ def test_a_refresh_after_an_outside_ingest_shows_the_new_rows(seeds_db, tmp_path
     ingest([str(article)], db=db, progress=False, notify=lambda message: None)  # as the CLI would
     at.run()  # a page refresh: no cache was cleared, the store's version changed
     assert int(at.metric[0].value) == before + 1
+
+
+def test_budget_rows_show_formatted_money_and_download_whole_numbers(use_seeds, downloads):
+    at = open_page("budgets")
+    table = shown(at, "budgets_rows")
+    assert table["eur"].str.match(r"^(€[\d.]+(k|m|bn)?)?$").all() and "amount" not in table.columns
+    served = csv_of(at, "budgets_rows", downloads).decode()
+    header, *lines = served.splitlines()
+    assert {"amount", "currency", "amount_eur", "year_start", "part_of"} <= set(header.split(","))
+    assert ".0," not in served  # 140800000 and 2025, never 140800000.0 or 2025.0
+    assert len(lines) == len(table)
+
+
+def test_page_controls_live_in_the_url_and_come_back_from_it(use_seeds):
+    at = open_page("budgets")
+    kinds = at.get("button_group")[0].proto.options
+    assert len(kinds) >= 2
+    second = kinds[1].content
+    at.get("button_group")[0].set_value(second).run()
+    at.toggle(key="budgets_log").set_value(True).run()
+    assert param(at, "kind") == [second] and param(at, "log") == ["1"]
+    again = open_page("budgets", query={"kind": second, "log": "1"})
+    assert again.get("button_group")[0].value == second and again.toggle(key="budgets_log").value is True
+
+
+def test_facet_counts_beside_values_and_search(use_seeds):
+    at = open_page("deployments")
+    options = at.sidebar.multiselect(key="filters_status").options
+    assert options and all(" · " in o for o in options)
+    before = len(shown(at, "deployments_rows"))
+    at.sidebar.text_input(key="filters_q").input("Belgian").run()
+    rows = shown(at, "deployments_rows")
+    assert 0 < len(rows) < before and rows["evidence"].str.contains("Belgian", case=False).all()
+    assert param(at, "q") == ["Belgian"]
+
+
+def test_programs_page_lists_every_program(use_seeds, seeds_db):
+    at = open_page("programs")
+    listed = shown(at, "programs_list")
+    tables = load_tables(seeds_db)
+    named = set(tables["programs"]["program"].dropna())
+    for table in ("budgets", "deployments", "events"):
+        named |= set(tables[table]["program"].dropna())
+    assert set(listed["program"]) == named and named
+
+
+def test_profile_from_the_url(use_seeds, seeds_db):
+    host = load_tables(seeds_db)["deployments"]["host_code"].dropna().iloc[0]
+    at = open_page("profile", query={"of": "country", "name": host})
+    assert not at.exception
+    assert at.selectbox(key="profile_name").value == host
+    assert any(t.startswith("Forces hosted") for t in (h.value for h in at.subheader))
+    assert param(at, "of") == ["country"] and param(at, "name") == [host]
+
+
+def test_a_conflict_review_is_kept_across_a_reingest(seeds_db, tmp_path, monkeypatch):
+    from core.ingest import ingest, relink
+
+    db = tmp_path / "reviewed.duckdb"
+    shutil.copy(seeds_db, db)
+    monkeypatch.setenv("FLANKWATCH_DB", str(db))
+    if load_tables(db)["conflicts"].empty:
+        pytest.skip("the seeds give no conflict")
+    at = open_page("quality")
+    at.radio[0].set_value("b")
+    at.text_input[0].input("B names the current minister")
+    next(b for b in at.button if b.label == "Mark reviewed").click().run()
+    assert not at.exception
+    assert len(load_tables(db)["reviews"]) == 1
+    ingest([str(Path(__file__).resolve().parents[2] / "seeds")], db=db, progress=False, notify=lambda m: None)
+    relink(db)
+    assert len(load_tables(db)["reviews"]) == 1
+    at = open_page("quality")
+    at.get("button_group")[0].set_value("reviewed").run()
+    assert "B names the current minister" in set(at.dataframe[0].value["note"])

@@ -1,9 +1,5 @@
 """Fixtures for the dashboard tests: stores built once per session, small hand-made tables,
-and a way to read what a "Download CSV" button would serve.
-
-Test modules star-import this module. It is not a conftest.py because the project runs
-pytest with --doctest-modules, under which two conftest.py files in folders without
-__init__.py (tests/dashboard, tests/browser) collide as the same module name."""
+and a way to read what a "Download CSV" button would serve."""
 
 from __future__ import annotations
 
@@ -69,9 +65,14 @@ def downloads(monkeypatch) -> dict[str, object]:
     return captured
 
 
+#: Contract v2 columns a store may not have yet (core.schema gains them with the extraction work).
+V2 = {"budgets": ["budget_id", "recipient_code", "recipient", "part_of"]}
+
+
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """A table of `core.schema` with the given rows (missing columns are null)."""
-    return pd.DataFrame(rows, columns=column_names(table))
+    columns = column_names(table)
+    return pd.DataFrame(rows, columns=columns + [c for c in V2.get(table, []) if c not in columns])
 
 
 @pytest.fixture()
@@ -86,15 +87,20 @@ def tiny() -> dict[str, pd.DataFrame]:
     ])
     tables["budgets"] = frame("budgets", [
         {"article_id": "a1", "amount": 100.0, "currency": "EUR", "amount_eur": 100.0, "funder_code": "ROU",
-         "funder": "Romania", "program": "SAFE", "kind": "allocation", "year_start": 2025, "year_end": 2026, **ev},
+         "funder": "Romania", "program": "SAFE", "kind": "allocation", "year_start": 2025, "year_end": 2026,
+         "budget_id": "a1#1", "recipient_code": "ROU", "recipient": "Romania", **ev},
+        {"article_id": "a1", "amount": 40.0, "currency": "EUR", "amount_eur": 40.0, "funder_code": "ROU",
+         "funder": "Romania", "program": "SAFE", "kind": "allocation", "year_start": 2025, "year_end": 2026,
+         "budget_id": "a1#2", "part_of": "a1#1", "purpose": "drones", **ev},
         {"article_id": "a2", "amount": 50.0, "currency": "USD", "amount_eur": 40.0, "funder_code": "DEU",
          "funder": "Germany", "program": None, "kind": "pledge", "year_start": None, "year_end": None, **ev},
     ])
     tables["deployments"] = frame("deployments", [
         {"article_id": "a2", "force_code": "DEU", "force": "Germany", "host_code": "LTU", "host": "Lithuania",
-         "site": None, "lat": 55.3, "lon": 23.9, "personnel": 4800, "status": "current", **ev},
+         "site": None, "lat": 55.3, "lon": 23.9, "personnel": 4800, "status": "current",
+         "evidence": "The German brigade has 4,800 troops in Lithuania.", "start": 0, "end": 48},
         {"article_id": "a1", "force_code": "USA", "force": "United States", "host_code": "ROU", "host": "Romania",
-         "site": "Mihail Kogălniceanu Air Base", "lat": 44.36, "lon": 28.49, "personnel": None, "status": "current",
+         "site": "Mihail Kogălniceanu Air Base", "lat": 44.36, "lon": 28.49, "personnel": None, "status": "planned",
          **ev},
     ])
     tables["coalitions"] = frame("coalitions", [
@@ -107,7 +113,7 @@ def tiny() -> dict[str, pd.DataFrame]:
         {"article_id": "a1", "date": "2025-03-01", "event_type": "approval", "actor_codes": ["ROU"],
          "program": "SAFE", "summary": "Romania approves", **ev},
         {"article_id": "a2", "date": "2024", "event_type": "deployment", "actor_codes": ["DEU", "LTU"],
-         "summary": "Brigade arrives", **ev},
+         "summary": "Brigade arrives", "evidence": "The brigade arrives.", "start": 0, "end": 20},
         {"article_id": "a3", "date": "--12-12", "event_type": "membership", "actor_codes": ["TUR"],
          "summary": "Türkiye asks", **ev},
         {"article_id": "a3", "date": None, "event_type": "report", "actor_codes": [], "summary": "Undated", **ev},

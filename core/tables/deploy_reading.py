@@ -1,0 +1,201 @@
+"""What the parse of a sentence offers the deployments builder, and where it places a force.
+
+`Reading` maps the tokens of a parsed sentence to military nouns, countries, sites and deployment
+cues. `Places` walks from a force's noun or predicate along locative prepositions ("in/to/at/
+into/near/across/between X", "from/out of X" for a base one operates from or leaves) to the
+host countries and sites, one prepositional step deeper at most ("an exercise in Latvia", "the
+airport at Rzeszów"); a site's own locator ("Rūdninkai, south of Vilnius") is not a site, "near
+Russia" is not in Russia, and a country's airspace is a host only for a guarding verb ("to guard
+Polish skies"), never for a flight into it (an incursion).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.annotate import AnnotatedSentence
+from core.records import Mention
+from core.syntax import Parse
+from core.tables.common import country_mentions, cue_pattern
+from core.tables.deploy_refs import DeployRefs
+from core.tables.deploy_status import cue_tokens
+from core.tables.places import is_dateline, place_mentions
+
+LOCATIVE = frozenset({"in", "into", "to", "at", "near", "across", "throughout", "inside", "within", "outside",
+                      "around", "on", "onto", "between"})
+#: Prepositions that give the place a force operates from or leaves, for the classes that have one.
+FROM = frozenset({"from", "out"})
+_FROM_CLASSES = frozenset({"fly", "station", "guard", "end"})
+#: "over Poland": for patrols and flights, and under a duty or mission ("on air-policing duty over").
+_OVER_CLASSES = frozenset({"fly", "guard"})
+_NEAR = frozenset({"near", "outside", "around"})
+_HOST_SPACE = frozenset({"airspace", "skies", "sky", "soil", "territory"})
+ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_BASE_WORDS = frozenset({"base", "airbase", "camp", "garrison"})
+_PERSONNEL = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:[A-Z][\w.'’-]*|additional|more|extra|foreign|allied|"
+    r"active-duty|combat)\s+){0,3}(?:troops|soldiers|personnel|service\s*members|servicemen|"
+    r"marines|paratroopers|sailors|airmen)\b")
+
+
+@dataclass
+class Reading:
+    """What the parse of one sentence offers: tokens of military nouns, countries, places, cues."""
+
+    parse: Parse
+    military: set[int]
+    countries: dict[int, Mention]
+    places: dict[int, Mention]
+    cues: dict[int, str]
+
+
+def reading(sentence: AnnotatedSentence) -> Reading:
+    parse = sentence.parse
+    assert parse is not None
+    military = {i for m in cue_pattern("military_nouns", "noun").finditer(sentence.text)
+                for i in parse.tokens_in(m.start(), m.end())}
+    cues = cue_tokens(sentence)
+    military |= {i for i, cls in cues.items() if cls == "noun"}
+    countries = {}
+    for m in country_mentions(sentence):
+        head = parse.span_head(*sentence.local(m))
+        if head is not None:
+            countries.setdefault(head, m)
+    places = {}
+    for m in place_mentions(sentence):
+        if not is_dateline(sentence, m):
+            for i in parse.tokens_in(*sentence.local(m)):
+                places.setdefault(i, m)
+    return Reading(parse, military, countries, places, cues)
+
+
+def is_military(r: Reading, i: int) -> bool:
+    """A military noun, or a noun compounded with one ("Patriot systems", "military hubs")."""
+    p = r.parse
+    return i in r.military and i not in r.countries or any(
+        c in r.military and c not in r.countries for c in p.children_with(i, ("compound", "amod")))
+
+
+def conj_root(p: Parse, i: int) -> int:
+    while p.deps[i] in ("conj", "appos") and p.heads[i] != i:
+        i = p.heads[i]
+    return i
+
+
+@dataclass
+class Places:
+    """The hosts and sites reached from a force's noun and predicate (see the module docstring)."""
+
+    r: Reading
+    refs: DeployRefs
+    force: str
+    cls: str | None
+    hosts: list[str] = field(default_factory=list)
+    sites: list[Mention] = field(default_factory=list)
+
+    def preps(self) -> set[str]:
+        out = set(LOCATIVE) - ({"to"} if self.cls == "handover" else set())
+        if self.cls in _FROM_CLASSES:
+            out |= FROM
+        if self.cls in _OVER_CLASSES:
+            out.add("over")
+        return out
+
+    def attached(self, starts: list[int]) -> Places:
+        """Follow the locative prepositions of `starts` (the first is the force's own noun or
+        verb: "troops from Spain" names no host)."""
+        p, preps = self.r.parse, self.preps()
+        starts = [*starts, *(c for s in starts for c in p.children_with(s, ("npadvmod",)))]  # "most of them at X"
+        for n, s in enumerate(starts):
+            for prep in p.children_with(s, ("prep", "dative")):
+                word = p.lower(prep)
+                if n and word == "of":  # "form the core of the NATO battlegroup at Tapa"
+                    for o in p.children_with(prep, ("pobj",)):
+                        self.walk(o, 1)
+                if word not in preps or (n == 0 and word in FROM and s not in self.r.cues):
+                    continue
+                for conj_prep in p.conjuncts(prep):
+                    for o in prep_objects(p, conj_prep):
+                        for obj in p.conjuncts(o):
+                            self.walk(obj, 0, p.lower(conj_prep) in _NEAR)
+            for c in p.children_with(s, ("conj",)):  # "deployed in Romania ..., as well as the X bases"
+                if not p.children_with(c, ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")):
+                    self.walk(c, 1)
+        return self
+
+    def objects(self, objects: list[int]) -> Places:
+        """The places a guarding verb takes as its object ("protecting the airport at Rzeszów")."""
+        for o in objects:
+            self.walk(o, 0, space=True)
+        return self
+
+    def walk(self, i: int, depth: int, near: bool = False, space: bool = False) -> None:
+        """Collect the place at token `i`: a site (with its own country), a country, a country's
+        airspace, an anaphoric base or formation; else look one prepositional step further."""
+        r, p = self.r, self.r.parse
+        named = [c for m in p.children_with(i, ("compound", "nmod")) for c in p.conjuncts(m) if c in r.places]
+        if i in r.places:
+            site = r.places[i]
+            if all(s.value.name != site.value.name for s in self.sites):
+                self.sites.append(site)
+            for prep in p.children_with(i, ("prep",)):  # "at Pabradė in Lithuania"
+                for o in p.children_with(prep, ("pobj",)):
+                    if o in r.countries and r.countries[o].kind == "country":
+                        self.hosts.append(r.countries[o].value.code)
+            return
+        if named:  # "the Mihail Kogalniceanu airbase", "the Deveselu and Campia Turzii bases"
+            for c in named:
+                self.walk(c, depth)
+            return
+        if i in r.countries:
+            m = r.countries[i]
+            if m.kind == "country" and not m.possessive and not near:  # "near Russia" is not in it
+                self.hosts.append(m.value.code)
+            return
+        word = p.lower(i)
+        if word in _HOST_SPACE:
+            if space or self.cls == "guard":
+                self.hosts.extend(r.countries[c].value.code for c in p.children[i] if c in r.countries)
+            return
+        dets = {p.lower(c) for c in p.children_with(i, ("det", "poss"))}
+        if dets & ANAPHOR_DETS and word in _BASE_WORDS and self.refs.site(self.force):
+            self.sites.append(self.refs.site(self.force))  # "the base"
+            return
+        host = self.refs.host(self.force)
+        located = any(p.lower(c) in LOCATIVE for c in p.children_with(i, ("prep",)))
+        if dets & ANAPHOR_DETS and is_military(r, i) and host and not located and not any(
+                c in r.countries or p.deps[c] == "compound" for c in p.children[i]):
+            self.hosts.append(host)  # "serve in the formation"
+            return
+        if depth < 2:
+            preps = LOCATIVE | ({"over"} if r.cues.get(i) == "noun" else set())
+            for prep in p.children_with(i, ("prep",)):
+                if p.lower(prep) in preps:
+                    for o in p.children_with(prep, ("pobj",)):
+                        for obj in p.conjuncts(o):
+                            self.walk(obj, depth + 1, p.lower(prep) in _NEAR, space)
+
+
+def prep_objects(p: Parse, prep: int) -> list[int]:
+    """The objects of a preposition, also through a second one ("out of X", "close to X")."""
+    return p.children_with(prep, ("pobj",)) or [o for q in p.children_with(prep, ("prep",))
+                                                 for o in p.children_with(q, ("pobj",))]
+
+
+def figure(r: Reading, sentence: AnnotatedSentence, tokens: list[int]) -> int | None:
+    """The personnel figure inside the phrases `tokens` head, without their coordinated parts."""
+    p = r.parse
+    for t in tokens:
+        inside = set(p.subtree(t))
+        for c in p.children_with(t, ("conj", "cc", "relcl")):
+            inside -= set(p.subtree(c))
+        if not inside:
+            continue
+        lo, hi = p.starts[min(inside)], p.ends[max(inside)]
+        for m in _PERSONNEL.finditer(sentence.text, lo, hi):
+            head = sentence.text[max(0, m.start() - 12):m.start()]
+            value = int(m.group("num").replace(",", ""))
+            if value >= 2 and not re.search(r"\d\s*(?:to|-|–)\s*$", head):
+                return value
+    return None

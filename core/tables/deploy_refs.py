@@ -1,0 +1,57 @@
+"""What the deployments builder remembers across the sentences of one article, so that "the unit",
+"its battlegroup", "they", "the base" and "the country" resolve: the force last named (for two
+sentences), each force's last host and site, and the country last named.
+
+Kept apart from the rules so that a per-article discourse tracker can take its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.records import Mention
+
+#: How many sentences after its last mention a force can still be meant by "the unit" or "they".
+FORCE_REACH = 2
+
+
+@dataclass
+class DeployRefs:
+    """The per-article memory of the deployments builder."""
+
+    last_force: tuple[str, int] | None = None  # (force code, sentence index)
+    hosts: dict[str, str] = field(default_factory=dict)  # force -> last host
+    sites: dict[str, Mention] = field(default_factory=dict)  # force -> last site
+    last_country: str | None = None
+    last_host: str | None = None
+
+    def note_force(self, force: str, index: int) -> None:
+        self.last_force = (force, index)
+
+    def note_row(self, force: str, host: str, site: Mention | None, index: int, status: str = "current") -> None:
+        if status != "ended":  # after a hand-over, "the unit" is the one that stays
+            self.last_force = (force, index)
+        self.hosts[force] = host
+        self.last_host = host
+        if site is not None:
+            self.sites[force] = site
+
+    def note_country(self, code: str) -> None:
+        self.last_country = code
+
+    def force(self, index: int) -> str | None:
+        """The force "the unit" or "they" stands for in sentence `index`, if one was named lately."""
+        if self.last_force and 0 <= index - self.last_force[1] <= FORCE_REACH:
+            return self.last_force[0]
+        return None
+
+    def host(self, force: str) -> str | None:
+        """Where "the formation" or "the brigade" of `force` is: its own last host, else the last
+        host the article named for any force."""
+        return self.hosts.get(force, self.last_host)
+
+    def site(self, force: str) -> Mention | None:
+        return self.sites.get(force)
+
+    def country(self) -> str | None:
+        return self.last_country

@@ -1,0 +1,174 @@
+"""The type of an event: that of the happening a date marks, not of its reporting.
+
+Cues come from `data/vocab/event_cues.csv`; each has a `role` that says how much it can type
+a happening on its own:
+
+- '' (a happening): "crashed", "signed", "deliveries", "exercise";
+- `weak`: announcing ("announced", "unveiled"); the type only when no happening is told beside
+  it, and an `object` cue right after it ("announced Eastern Sentry, a new mission") makes the
+  announcement an establishment;
+- `setting`: where something else happened ("at a meeting", "during a visit");
+- `report`: reporting ("said", "told reporters", "according to"): the happening is what was
+  reported ("a drone crashed, the ministry said on Monday" is an incident); only where
+  nothing else is told is it an announcement (or a report, for "reported");
+- `previous`: a happening told as the one before it ("a second followed on 8 June").
+
+The cue chosen is the nearest after penalties by role, by leaving the date's clause, by lying
+after the date beyond an "and", and by sitting in a time clause of another time ("years after
+Riga ordered ..."). A list item takes its heading's type ("The deliveries so far:"), and a
+transfer with money in its clause is funding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core import refdata
+from core.annotate import AnnotatedSentence
+from core.records import Mention
+from core.tables.common import clause_bounds
+from core.vocab import words_pattern
+
+_ROLE_COST = {"": 0, "weak": 100, "setting": 1100, "report": 1000, "previous": 700}
+_OTHER_CLAUSE = 150
+_AFTER_AND = 100
+_AFTER_COMMA = 80  # a cue after the date beyond a comma belongs to another constituent
+_OTHER_TIME = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+(?:after|before)\b[^,;]{0,60}$", re.IGNORECASE)
+_SETTING_LEAD = re.compile(r"\b(?:at|after|during|on|before|ahead\s+of|for|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                           r"(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+_MONEY_THING = re.compile(r"\b(?:fund|funds|package|budget|financing|loan|loans)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[-–•*·]\s")
+_TRANSFER_TYPES = ("delivery", "announcement")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An event cue found in a sentence: its type, role and span (relative to the sentence)."""
+
+    event_type: str
+    role: str
+    start: int
+    end: int
+
+
+@cache
+def _vocab() -> dict[str, tuple[str, str]]:
+    return {r["cue"].lower(): (r["event_type"], r.get("role", "")) for r in refdata.rows("vocab/event_cues.csv")}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return words_pattern(list(_vocab()))
+
+
+def sentence_cues(text: str) -> list[Cue]:
+    """The event cues of a sentence, in order.
+
+    >>> [(c.event_type, c.role) for c in sentence_cues("A drone crashed, the ministry said.")]
+    [('incident', ''), ('announcement', 'report')]
+    """
+    out = []
+    for m in _pattern().finditer(text):
+        key = " ".join(m.group().lower().replace("-", " ").split())
+        event_type, role = _vocab().get(key) or _vocab().get(m.group().lower(), ("other", ""))
+        if role == "none":
+            continue  # "member states": a longer phrase that is no cue hides the cue inside it
+        if role == "setting" and not _SETTING_LEAD.search(text[:m.start()][-60:]):
+            role = ""  # "the meeting opened": the meeting is the happening
+        out.append(Cue(event_type, role, m.start(), m.end()))
+    return out
+
+
+def _cost(text: str, cue: Cue, start: int, end: int, clause: tuple[int, int]) -> int:
+    distance = cue.start - end if cue.start >= end else start - cue.end
+    cost = max(distance, 0) + _ROLE_COST.get(cue.role, 0)
+    if not clause[0] <= cue.start < clause[1]:
+        cost += _OTHER_CLAUSE
+    if cue.start >= end and re.search(r"\band\b", text[end:cue.start]):
+        cost += _AFTER_AND
+    if cue.start >= end and "," in text[end:cue.start] and len(text[:start].split()) > 1:
+        cost += _AFTER_COMMA  # not for a date opening the sentence: "On 17 January, its ministry ..."
+    if cue.role == "" and _OTHER_TIME.search(text[:cue.start]):
+        cost += 2000  # "two years after Riga ordered ...": another time's happening
+    return cost
+
+
+def _usable(cues: list[Cue], text: str) -> list[Cue]:
+    """Drop object cues that no announcing verb brings in just before them."""
+    out = []
+    for cue in cues:
+        if cue.role == "object":
+            weak = [c for c in cues if c.role == "weak" and c.end <= cue.start and cue.start - c.end <= 90]
+            if not weak:
+                continue
+        out.append(cue)
+    return out
+
+
+def event_type(sentence: AnnotatedSentence, d: Mention, previous: str | None = None,
+               heading: str | None = None, reporting: bool = False) -> str:
+    """The type of the happening the date `d` marks; `previous` is the type of the event told
+    just before in the article, `heading` the type of the list heading the sentence is an item of;
+    `reporting`: the date is a report's whose happening has its own date, an announcement."""
+    text = sentence.text
+    start, end = sentence.local(d)
+    if heading and _BULLET.match(text):
+        return heading
+    if reporting:
+        return "announcement"
+    cues = _usable(sentence_cues(text), text)
+    if not cues:
+        return "other"
+    clause = clause_bounds(text, start)
+    best = min(cues, key=lambda c: _cost(text, c, start, end, clause))
+    if best.role == "previous":
+        return previous or "other"
+    if best.role == "object":
+        return "establishment"
+    if best.role == "report":
+        return "announcement" if any(c.role == "report" and c.event_type == "announcement" for c in cues) else "report"
+    kind = best.event_type
+    if kind in _TRANSFER_TYPES and _money_near(sentence, best, clause):
+        return "funding"  # "gave up to NOK 1.6 billion", "announced an extra EUR 20 million"
+    in_clause = [c.event_type for c in cues if clause[0] <= c.start < clause[1] and c.role == ""]
+    if kind == "agreement" and "procurement" in in_clause:
+        return "procurement"  # "signed contracts", "bought ... in a $1.25 billion deal"
+    if kind == "establishment" and _MONEY_THING.search(text[slice(*clause)]):
+        return "funding"  # "the special fund set up in 2022": money being set up
+    return kind
+
+
+def _money_near(sentence: AnnotatedSentence, cue: Cue, clause: tuple[int, int]) -> bool:
+    if cue.role not in ("", "weak") or cue.event_type == "other":
+        return False
+    for m in sentence.money:
+        m_start, _ = sentence.local(m)
+        if cue.end <= m_start <= cue.end + 60 and clause[0] <= m_start < clause[1]:
+            return True
+    return False
+
+
+def heading_type(sentence: AnnotatedSentence) -> str | None:
+    """The type a list heading gives its items: "The deliveries so far:" -> delivery."""
+    text = sentence.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    cues = [c for c in sentence_cues(text) if c.role in ("", "weak")]
+    return cues[-1].event_type if cues else None
+
+
+def is_list_item(sentence: AnnotatedSentence) -> bool:
+    return bool(_BULLET.match(sentence.text))
+
+
+def report_attached(sentence: AnnotatedSentence, d: Mention) -> bool:
+    """Whether the date dates the reporting ("the ministry said on Monday", "reported by Belgian
+    media on 14 December", "told reporters in Brussels on Tuesday") rather than a happening."""
+    start, _ = sentence.local(d)
+    before = [c for c in sentence_cues(sentence.text) if c.end <= start]
+    if not before or before[-1].role != "report":
+        return False
+    between = sentence.text[before[-1].end:start]
+    return len(between.split()) <= 6 and not re.search(r"[,;:]", between)

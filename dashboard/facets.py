@@ -1,0 +1,92 @@
+"""What the sidebar's filters offer, and how many rows each value has (no Streamlit here).
+
+The options come from the whole store (a value never vanishes from a list because another
+filter hides its rows); the counts come from the filtered view, as datasette's facets do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from dashboard.filters import FACETS, Facet
+from dashboard.prepare import NO_DATE_LO, is_prepared, prepare_tables
+
+
+def _distinct(values: pd.Series) -> list[str]:
+    return [v for v in values.dropna().unique() if isinstance(v, str) and v]
+
+
+def filter_options(tables: Mapping[str, pd.DataFrame]) -> dict:
+    """The values each facet offers, from the whole store, and the span of its dates."""
+    if not is_prepared(tables):
+        tables = prepare_tables(tables)
+    options: dict = {}
+    for facet in FACETS:
+        if facet.attr == "articles":
+            articles = tables["articles"].sort_values("published", na_position="last")
+            options["articles"] = list(articles["article_id"])
+            continue
+        found: set[str] = set()
+        for name, columns in facet.columns.items():
+            for column in columns:
+                found.update(_distinct(tables[f"_{name}.{column}"]["value"] if f"_{name}.{column}" in tables
+                                       else tables[name][column]))
+        if facet.attr == "programs":
+            found.update(_distinct(tables["programs"]["program"]))
+        options[facet.attr] = sorted(found)
+    options["span"] = date_span(tables)
+    return options
+
+
+def facet_counts(view: Mapping[str, pd.DataFrame], full: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
+    """Rows per value of each counted facet in the filtered `view` (list columns read from `full`'s
+    exploded frames, restricted to the rows the view kept)."""
+    counts: dict[str, dict[str, int]] = {}
+    for facet in FACETS:
+        if facet.counted:
+            counts[facet.attr] = _count(facet, view, full)
+    return counts
+
+
+def _count(facet: Facet, view: Mapping[str, pd.DataFrame], full: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    parts = []
+    for name, columns in facet.columns.items():
+        frame = view[name]
+        for column in columns:
+            flat = full.get(f"_{name}.{column}")
+            if flat is not None:
+                values = flat["value"]
+                parts.append(values[values.index.isin(frame.index)] if len(frame) < len(full[name]) else values)
+            else:
+                parts.append(frame[column])
+    if not parts:
+        return {}
+    totals = pd.concat([p.value_counts() for p in parts if len(p)]) if any(len(p) for p in parts) else pd.Series()
+    if totals.empty:
+        return {}
+    summed = totals.groupby(level=0).sum()
+    return {str(k): int(v) for k, v in summed.items() if isinstance(k, str) and k}
+
+
+def date_span(tables: Mapping[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:
+    """The date picker's bounds: the data's years, a year before and ten after (plans run ahead)."""
+    lows = np.concatenate([tables[n]["_lo"].to_numpy() for n in ("articles", "events", "budgets")])
+    lows = lows[lows != NO_DATE_LO]
+    this_year = dt.date.today().year
+    if not len(lows):
+        return dt.date(this_year - 10, 1, 1), dt.date(this_year + 10, 12, 31)
+    return (dt.date(min(int(lows.min()) // 10_000, this_year) - 1, 1, 1),
+            dt.date(max(int(lows.max()) // 10_000, this_year) + 10, 12, 31))
+
+
+def article_titles(articles: pd.DataFrame, width: int = 80) -> dict[str, str]:
+    """Short titles by article id, for labels and hovers ('untitled …' where there is none)."""
+    out = {}
+    for article_id, title in zip(articles["article_id"], articles["title"], strict=False):
+        text = title.strip() if isinstance(title, str) and title.strip() else f"untitled {article_id[:8]}"
+        out[article_id] = text if len(text) <= width else text[: width - 1] + "…"
+    return out

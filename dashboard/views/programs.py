@@ -1,0 +1,19 @@
+"""Programs: every program, fund, package or mission the articles name, with what the store holds on it."""
+
+import streamlit as st
+
+from dashboard import data, profiles, widgets
+
+st.title("Programs")
+if widgets.no_data():
+    st.stop()
+t = data.view(widgets.current_filters())
+widgets.filter_caption()
+
+listed = profiles.program_table(t)
+if listed.empty:
+    widgets.no_rows("programs")
+    st.stop()
+st.caption(f"{len(listed):,} programs named in budgets, deployments or events, or linked across articles. "
+           "Euros per kind, summed without counting shares twice.")
+widgets.table(listed, "programs_list", "programs", link=False)

@@ -1,0 +1,95 @@
+"""Events: which dates are happenings, their type (the happening's, not the reporting's) and date."""
+
+import pytest
+
+from core.tables.events import build_events
+from tests.conftest import annotated
+
+HEAD = "Headline\n"
+PUB = "2025-09-24"  # a Wednesday
+
+TYPE_CASES = [  # (id, sentence, [(date, type)])
+    ("happening before the report", "A drone crashed near Tulcea, the ministry said on Monday.",
+     [("2025-09-22", "incident")]),
+    ("happening in the reported clause", "The ministry said on Monday that a drone had crashed near Tulcea.",
+     [("2025-09-22", "incident")]),
+    ("report date left out where the happening has its own",
+     "The plan was endorsed by the cabinet on 12 September and reported by local media on 14 September.",
+     [("2025-09-12", "approval")]),
+    ("nothing but a statement is an announcement", "Output could reach 2,000 drones a month, Pollard said on Monday.",
+     [("2025-09-22", "announcement")]),
+    ("a setting is not the happening", "Ministers agreed at a meeting in Riga in May 2024 to build a drone wall.",
+     [("2024-05", "agreement")]),
+    ("a summit is one", "The coalition took shape at a summit in London on 2 March 2025.", [("2025-03-02", "summit")]),
+    ("announcing a mission establishes it", "On 12 September NATO announced Eastern Sentry, a new mission on the "
+     "flank.", [("2025-09-12", "establishment")]),
+    ("announcing money is funding", "On 26 July 2024 the minister announced an extra EUR 20 million for drones.",
+     [("2024-07-26", "funding")]),
+    ("contract signed is procurement", "Poland signed contracts on 30 January for a counter-drone system.",
+     [("2025-01-30", "procurement")]),
+    ("memorandum signed is agreement", "Lithuania and Iceland signed a memorandum on 14 February 2024.",
+     [("2024-02-14", "agreement")]),
+    ("coordination after the date is another happening",
+     "The detachment took over the mission on 1 August and flew its first scramble on 13 August.",
+     [("2025-08-01", "deployment"), ("2025-08-13", "incident")]),
+    ("another time's happening", "Output grew fast, the minister said on Monday, three years after Riga "
+     "ordered the system.", [("2025-09-22", "announcement")]),
+    ("a scheduled happening leaves the report its announcement", "Latvia will receive its first system this "
+     "year, the minister said on Monday.", [("2025", "delivery"), ("2025-09-22", "announcement")]),
+    ("exercise is other", "Russia and Belarus began the exercise Zapad-2025 on Friday, 12 September 2025.",
+     [("2025-09-12", "other")]),
+    ("told as the one before", "The first jet landed at Graf Ignatievo on 2 April. A second followed on 8 June.",
+     [("2025-04-02", "delivery"), ("2025-06-08", "delivery")]),
+    ("list items take their heading's type", "The deliveries so far:\n- 22 July 2024: two jets\n"
+     "- December 2024: a third aircraft arrives", [("2024-07-22", "delivery"), ("2024-12", "delivery")]),
+    ("member states are no membership", "Kubilius told reporters on Tuesday that 19 member states had asked "
+     "for loans.", [("2025-09-23", "announcement")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TYPE_CASES], ids=[c[0] for c in TYPE_CASES])
+def test_event_types(text, expected):
+    rows = build_events(annotated(HEAD + text, published=PUB))
+    assert [(r["date"], r["event_type"]) for r in rows] == expected
+
+
+DATE_CASES = [  # (id, sentence, [date])
+    ("range by its start", "The exercise will run from 28 to 30 September near the border.", ["2025-09-28"]),
+    ("overnight span by its morning", "Drones entered Polish airspace overnight on Sept. 9-10.", ["2025-09-10"]),
+    ("future weekday forward", "Talks will resume on Monday in Geneva.", ["2025-09-29"]),
+    ("scheduled year", "Deliveries will begin in 2027.", ["2027"]),
+    ("scheduled year span by its start", "Deliveries are to run from 2026 to 2028.", ["2026"]),
+    ("due by a year", "The remaining four jets are due by 2027.", ["2027"]),
+    ("deadline with until", "The drills are scheduled to run until 16 October.", []),
+    ("not until is a day", "It was not located until Friday, 1 August, when soldiers found the wreckage.",
+     ["2025-08-01"]),
+    ("a missed due date", "They had been due on 18 September but bad weather kept them grounded.", []),
+    ("since starts a state", "Italian jets have been stationed at Ämari since 2017.", ["2017"]),
+    ("since bounds a running total", "Some 12,000 recruits have been trained since 2023.", []),
+    ("since bounds a sum", "That brought its support since 2021 to €137 million.", []),
+    ("year after a past verb", "A second contract for eight more jets followed in 2022.", ["2022"]),
+    ("season of a year", "Four allies topped up their funding again in the spring of 2025.", ["2025"]),
+    ("year before a happening noun", "Moldova will withdraw from the 1998 agreement.", ["1998"]),
+    ("a money period is not a date", "Latvia has pledged €30 million to the coalition in 2025.", []),
+    ("a share period is not a date", "Lithuania would allocate 5.25% in 2026.", []),
+    ("later this month", "Ministers will sign the plans off later this month.", ["2025-09"]),
+    ("a habit is no date", "Flank Briefing is published every Tuesday.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DATE_CASES], ids=[c[0] for c in DATE_CASES])
+def test_event_dates(text, expected):
+    rows = build_events(annotated(HEAD + text, published=PUB))
+    assert [r["date"] for r in rows] == expected
+
+
+def test_dateline_gives_the_year_when_the_reader_found_none():
+    text = HEAD + "VILNIUS, Mar. 4, 2026 (Wire) -- The summit opens on Thursday in Vilnius."
+    rows = build_events(annotated(text))
+    assert [(r["date"], r["event_type"]) for r in rows] == [("2026-03-05", "summit")]
+
+
+def test_furniture_gives_no_events():
+    text = HEAD + "By Ioana Marin\nPhoto: the site on 2 September 2023.\nREAD ALSO: Jets landed on 3 May 2024\n" \
+        "Drones crashed on 9 September 2023."
+    assert [r["date"] for r in build_events(annotated(text))] == ["2023-09-09"]
