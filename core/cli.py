@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: The stopping signal received, if any: a signal that arrives while DuckDB runs a query surfaces as
 #: DuckDB's own "Query interrupted" error (or a store error wrapping it), so main looks here first.
 _STOPPED: dict[str, int] = {}
-_STOP_MESSAGES = {
+_STOP_MESSAGES: dict[int, tuple[str, int]] = {
     signal.SIGINT: ("interrupted", 130),
     signal.SIGTERM: ("terminated (SIGTERM); every batch written before is kept, run it again to finish", 143),
 }
