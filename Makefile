@@ -45,6 +45,7 @@ run: store
 
 test: install-test
 	$(PY) -m ruff check core dashboard tests benchmarks
+	$(PY) -m mypy core
 	$(PY) -m pytest
 
 test-fast: install-test

@@ -58,6 +58,29 @@ def view(chosen: filters.Filters) -> dict[str, pd.DataFrame]:
     return _view(str(db_path()), version(), chosen)
 
 
+@st.cache_resource(max_entries=48, show_spinner=False)
+def _per_view(db: str, store_version: tuple, chosen: filters.Filters, name: str, _work) -> object:
+    return _work(view(chosen))
+
+
+def per_view(name: str, work, chosen: filters.Filters) -> object:
+    """`work(view(chosen))`, computed once per store version, filters and `name` (so a rerun of the
+    same page, or a return to it, skips its aggregates). Callers must not change what it returns."""
+    return _per_view(str(db_path()), version(), chosen, name, work)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _profile(db: str, store_version: tuple, kind: str, name: str) -> dict:
+    from dashboard import profiles
+
+    return profiles.profile(tables(), kind, name)
+
+
+def profile(kind: str, name: str) -> dict:
+    """The sections of one profile (computed once per store version)."""
+    return _profile(str(db_path()), version(), kind, name)
+
+
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _options(db: str, store_version: tuple) -> dict:
     options = facets.filter_options(tables())
@@ -181,5 +204,7 @@ def clear() -> None:
     _view.clear()
     _options.clear()
     _counts.clear()
+    _per_view.clear()
+    _profile.clear()
     _profile_names.clear()
     _text.clear()

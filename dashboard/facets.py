@@ -43,8 +43,8 @@ def filter_options(tables: Mapping[str, pd.DataFrame]) -> dict:
 
 
 def facet_counts(view: Mapping[str, pd.DataFrame], full: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
-    """Rows per value of each counted facet in the filtered `view` (list columns read from `full`'s
-    exploded frames, restricted to the rows the view kept)."""
+    """Rows per value of each counted facet in the filtered `view` (a bincount of the values'
+    codes over the rows the view kept; list columns count each listed value)."""
     counts: dict[str, dict[str, int]] = {}
     for facet in FACETS:
         if facet.counted:
@@ -53,23 +53,23 @@ def facet_counts(view: Mapping[str, pd.DataFrame], full: Mapping[str, pd.DataFra
 
 
 def _count(facet: Facet, view: Mapping[str, pd.DataFrame], full: Mapping[str, pd.DataFrame]) -> dict[str, int]:
-    parts = []
+    categories = full["_values"][facet.attr]
+    total = np.zeros(len(categories) + 1, dtype=np.int64)
     for name, columns in facet.columns.items():
-        frame = view[name]
+        kept = view[name].index.to_numpy()
+        whole = len(kept) == len(full[name])
         for column in columns:
+            codes = full["_codes"][(name, column)]
             flat = full.get(f"_{name}.{column}")
-            if flat is not None:
-                values = flat["value"]
-                parts.append(values[values.index.isin(frame.index)] if len(frame) < len(full[name]) else values)
-            else:
-                parts.append(frame[column])
-    if not parts:
-        return {}
-    totals = pd.concat([p.value_counts() for p in parts if len(p)]) if any(len(p) for p in parts) else pd.Series()
-    if totals.empty:
-        return {}
-    summed = totals.groupby(level=0).sum()
-    return {str(k): int(v) for k, v in summed.items() if isinstance(k, str) and k}
+            if not whole:
+                if flat is not None:
+                    in_view = np.zeros(len(full[name]), dtype=bool)
+                    in_view[kept] = True
+                    codes = codes[in_view[flat.index.to_numpy()]]
+                else:
+                    codes = codes[kept]
+            total += np.bincount(codes + 1, minlength=len(categories) + 1)[: len(categories) + 1]
+    return {value: int(n) for value, n in zip(categories, total[1:], strict=True) if n}
 
 
 def date_span(tables: Mapping[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:

@@ -165,17 +165,30 @@ def _isin(values: pd.Series, chosen: list[str]) -> np.ndarray:
     return values.isin(chosen).to_numpy(dtype=bool, na_value=False)
 
 
+def _chosen_flags(tables: Mapping[str, pd.DataFrame], facet: Facet, chosen: tuple[str, ...]) -> np.ndarray:
+    """A boolean per facet value (+1 slot, always False, that code -1 reads): True where chosen."""
+    categories = tables["_values"][facet.attr]
+    flags = np.zeros(len(categories) + 1, dtype=bool)
+    at = categories.get_indexer(list(chosen))
+    flags[at[at >= 0]] = True
+    return flags
+
+
 def facet_mask(facet: Facet, name: str, frame: pd.DataFrame, chosen: tuple[str, ...],
                tables: Mapping[str, pd.DataFrame], article_flags: np.ndarray) -> np.ndarray:
-    """Rows of table `name` whose value in any of the facet's columns is chosen."""
+    """Rows of table `name` (as `frame`, the whole prepared table) whose value in any of the
+    facet's columns is chosen: lookups of the values' integer codes."""
     mask = np.zeros(len(frame), dtype=bool)
+    if facet.attr == "articles":
+        return article_flags[frame["_aid"].to_numpy()]
+    flags = _chosen_flags(tables, facet, chosen)
     for column in facet.columns[name]:
-        if column == "article_id":
-            mask |= article_flags[frame["_aid"].to_numpy()]
-        elif (flat := tables.get(f"_{name}.{column}")) is not None:
-            mask |= _positions(len(frame), flat.index[_isin(flat["value"], list(chosen))])
+        hits = flags[tables["_codes"][(name, column)]]
+        flat = tables.get(f"_{name}.{column}")
+        if flat is not None:
+            mask[flat.index.to_numpy()[hits]] = True
         else:
-            mask |= _isin(frame[column], list(chosen))
+            mask |= hits
     return mask
 
 

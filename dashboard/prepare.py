@@ -26,6 +26,20 @@ CONTRACT_V2 = {"budgets": ("budget_id", "recipient_code", "recipient", "part_of"
 
 
 def date_bounds(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """`_date_bounds` of each distinct date once (a store repeats a few thousand dates over
+    millions of rows), spread back over the rows.
+
+    >>> lo, hi = date_bounds(pd.Series(["2025", None, "2025"]))
+    >>> lo.tolist(), hi.tolist()
+    ([20250101, 99999999, 20250101], [20251231, -1, 20251231])
+    """
+    codes, uniques = pd.factorize(dates, use_na_sentinel=True)
+    lo, hi = _date_bounds(pd.Series(uniques, dtype=object))
+    lo, hi = np.append(lo, NO_DATE_LO), np.append(hi, NO_DATE_HI)
+    return lo[codes], hi[codes]
+
+
+def _date_bounds(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Each ISO date at its precision as an interval of YYYYMMDD integers.
 
     '2025' covers the year, '2025-03' the month; null and year-less ('--12-12') dates
@@ -85,7 +99,9 @@ def article_keys(article_ids: pd.Series, index: pd.Index) -> np.ndarray:
     far faster than string membership on millions of rows. Position -1 reads the array's
     last slot, which the filters keep False.
     """
-    return index.get_indexer(article_ids).astype(np.int64)
+    codes, uniques = pd.factorize(article_ids, use_na_sentinel=True)
+    positions = np.append(index.get_indexer(pd.Index(uniques, dtype=object)), -1).astype(np.int64)
+    return positions[codes]
 
 
 def cluster_roots(articles: pd.DataFrame) -> np.ndarray:
@@ -130,15 +146,6 @@ def exploded(values: pd.Series) -> pd.Series:
     return pd.Series(flat, index=index, dtype=object).dropna()
 
 
-def _contiguous(frame: pd.DataFrame) -> pd.DataFrame:
-    """Arrow-backed columns in one chunk each (row selection on many chunks is slower)."""
-    for column in frame.columns:
-        data = getattr(frame[column].array, "_pa_array", None)
-        if data is not None and getattr(data, "num_chunks", 1) > 1:
-            frame[column] = pd.Series(type(frame[column].array)(data.combine_chunks()), index=frame.index)
-    return frame
-
-
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Every declared column present (null where an older store lacks it), text columns as text
     even when all null, integer columns as nullable integers (never 2025.0)."""
@@ -154,13 +161,16 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         if column.dtype in ("str", "date") and values.dtype != "str":
             frame[column.name] = values.astype("str")
         elif column.dtype == "int" and values.dtype != "Int64":
-            frame[column.name] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
+            if pd.api.types.is_integer_dtype(values.dtype):
+                frame[column.name] = values.astype("Int64")
+            else:
+                frame[column.name] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
     return frame
 
 
 def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Copies of the tables with the helper columns the filters read (all named `_...`)."""
-    out = {name: _typed(name, _contiguous(frame.reset_index(drop=True).copy())) for name, frame in tables.items()}
+    out = {name: _typed(name, frame.reset_index(drop=True).copy(deep=False)) for name, frame in tables.items()}
     for name in TABLES:
         out.setdefault(name, _typed(name, pd.DataFrame()))
     articles = out["articles"] = out["articles"].drop_duplicates("article_id", ignore_index=True)
@@ -193,7 +203,35 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     for side in ("a", "b"):
         out["conflicts"][f"_aid_{side}"] = article_keys(out["conflicts"][f"article_{side}"], index)
     out["budgets"]["_reports"] = independent_reports(out["budgets"])
+    index_facets(out)
     return out
+
+
+def index_facets(out: dict[str, pd.DataFrame]) -> None:
+    """Each facet's values as integer codes (`out["_codes"][(table, column)]`, aligned with the
+    table's rows or its exploded frame's) over one sorted list of values (`out["_values"][attr]`),
+    so masks are array lookups and counts are a bincount, however many rows there are."""
+    from dashboard.filters import FACETS  # the filters are declared there (it imports this module)
+
+    codes: dict[tuple[str, str], np.ndarray] = {}
+    values: dict[str, pd.Index] = {}
+    for facet in FACETS:
+        if facet.attr == "articles":
+            continue
+        local = {(name, column): pd.factorize(_facet_values(out, name, column), use_na_sentinel=True)
+                 for name, cols in facet.columns.items() for column in cols}
+        found = {v for _, uniques in local.values() for v in uniques if isinstance(v, str) and v}
+        categories = pd.Index(sorted(found), dtype=object)
+        values[facet.attr] = categories
+        for key, (column_codes, uniques) in local.items():
+            mapping = np.append(categories.get_indexer(pd.Index(uniques, dtype=object)), -1).astype(np.int32)
+            codes[key] = mapping[column_codes]
+    out["_codes"], out["_values"] = codes, values  # type: ignore[assignment]
+
+
+def _facet_values(out: dict[str, pd.DataFrame], name: str, column: str) -> pd.Series:
+    flat = out.get(f"_{name}.{column}")
+    return flat["value"] if flat is not None else out[name][column]
 
 
 def independent_reports(budgets: pd.DataFrame) -> np.ndarray:
@@ -214,4 +252,4 @@ def _site_countries(sites: pd.DataFrame) -> dict[str, str]:
 
 
 def is_prepared(tables: Mapping[str, pd.DataFrame]) -> bool:
-    return "_aid" in tables.get("articles", pd.DataFrame()).columns
+    return "_codes" in tables

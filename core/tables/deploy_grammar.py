@@ -17,13 +17,23 @@ from dataclasses import dataclass
 from core.annotate import AnnotatedSentence
 from core.records import Mention
 from core.syntax import Parse
-from core.tables.deploy_reading import ANAPHOR_DETS, Places, Reading, conj_root, figure, is_military, reading
+from core.tables.deploy_reading import (
+    ANAPHOR_DETS,
+    Places,
+    Reading,
+    conj_root,
+    figure,
+    is_military,
+    reading,
+)
 from core.tables.deploy_refs import DeployRefs
+from core.tables.deploy_roles import cue_below, noun_for, predicate
 from core.tables.deploy_status import status_of, verb_classes
 
 #: An indefinite article also points back when the force was just named ("a large contingent").
 _PART_DETS = frozenset({"a", "an"})
 _PRONOUNS = frozenset({"they", "it"})
+_COUNTRY_WORDS = frozenset({"country", "nation", "it", "state"})
 _MODIFIER = frozenset({"amod", "compound", "poss", "nmod", "nummod"})
 
 
@@ -38,74 +48,6 @@ class Claim:
     status: str
 
 
-def _noun_for(r: Reading, t: int) -> int | None:
-    """The military noun a country token stands with: the noun it modifies, the noun whose
-    "from"/"of" object it is, or the noun a "led by" participle modifies."""
-    p = r.parse
-    root = conj_root(p, t)
-    dep, head = p.deps[root], p.heads[root]
-    if dep in _MODIFIER:
-        for _ in range(3):
-            if is_military(r, head):
-                while p.deps[head] == "compound" and p.heads[head] != head:
-                    head = p.heads[head]  # "Norwegian NASAMS air-defence unit" -> unit
-                return head
-            if p.deps[head] not in ("compound", "amod", "nmod") or p.heads[head] == head:
-                break
-            head = p.heads[head]
-        return None
-    if dep == "pobj" and p.lower(head) in ("from", "of") and is_military(r, p.heads[head]):
-        return p.heads[head]
-    if dep == "pobj" and p.deps[head] == "agent" and p.deps[p.heads[head]] == "acl":
-        noun = p.heads[p.heads[head]]
-        return noun if is_military(r, noun) else None
-    return None
-
-
-def _cue_below(r: Reading, verb: int) -> tuple[int, str] | None:
-    """The deployment cue at `verb` or in the clauses it governs with the same subject
-    ("plans to send", "has joined, sending", "committed to setting up")."""
-    p = r.parse
-    stack, seen = [verb], set()
-    while stack:
-        i = stack.pop(0)
-        if i in seen:
-            continue
-        seen.add(i)
-        cls = r.cues.get(i)
-        if cls and cls != "noun":
-            return i, cls
-        if verb_classes().get(p.lower(i)) in ("keep", "retain") and any(is_military(r, o) for o in p.objects(i)):
-            return i, verb_classes()[p.lower(i)]
-        for c in p.children[i]:
-            if p.deps[c] in ("xcomp", "advcl", "pcomp") or (p.deps[c] == "conj" and not p.children_with(
-                    c, ("nsubj", "nsubjpass"))):
-                stack.append(c)
-            elif p.deps[c] == "prep":
-                stack.extend(p.children_with(c, ("pcomp",)))
-    return None
-
-
-def _predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
-    """The predicate of a force noun: the verb it is subject or object of, or a participle on it."""
-    p = r.parse
-    i = conj_root(p, noun)
-    while p.deps[i] == "pobj" and p.lower(p.heads[i]) == "of" and p.heads[p.heads[i]] != p.heads[i]:
-        i = conj_root(p, p.heads[p.heads[i]])  # "elements of the unit served", "a company of soldiers"
-    if p.deps[i] == "pobj" and p.lower(p.heads[i]) == "with":
-        i = p.heads[i]  # "flying from Šiauliai with eight Spanish Typhoons"
-        if r.cues.get(p.heads[i]) not in (None, "noun"):
-            return p.heads[i], r.cues[p.heads[i]]
-    if p.deps[i] in ("nsubj", "nsubjpass", "dobj"):
-        found = _cue_below(r, p.heads[i])
-        if found:
-            return found
-    for c in p.children_with(noun, ("acl", "relcl")):
-        if r.cues.get(c) not in (None, "noun"):
-            return c, r.cues[c]
-    return None, None
-
-
 def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
     """The deployments a parsed sentence tells, force by force."""
     r = reading(sentence)
@@ -114,21 +56,28 @@ def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
     used: set[int] = set()
     for t, m in sorted(r.countries.items()):
         code = m.value.code
-        noun = _noun_for(r, t)
+        noun = noun_for(r, t)
         root = conj_root(p, t)
         if noun is None and (m.kind == "force" or (m.kind == "demonym" and p.deps[root] != "amod")) and \
                 p.deps[root] in ("nsubj", "nsubjpass", "dobj"):
             noun = t  # the service or its people: "the Luftwaffe", "The Germans took over"
+        found: list[Claim] = []
+        if m.kind == "force":
+            refs.note_force(code, sentence.index)  # a service names its force wherever it stands
         if noun is not None:
             used.add(noun)
             refs.note_force(code, sentence.index)
-            claims += _noun_claims(r, sentence, refs, code, noun)
+            found = _noun_claims(r, sentence, refs, code, noun)
         elif p.deps[root] == "nsubj" and m.kind == "country" and not m.possessive:
-            claims += _subject_claims(r, sentence, refs, code, p.heads[root])
-    for claim in claims:  # "the unit" later in the sentence is the force just placed
-        refs.note_row(claim.force, claim.host, claim.sites[-1] if claim.sites else None, sentence.index, claim.status)
-    claims += _anaphoric_claims(r, sentence, refs, used)
-    return claims
+            found = _subject_claims(r, sentence, refs, code, p.heads[root])
+        _note(refs, found, sentence.index)  # "the unit", "the base" later in the sentence
+        claims += found
+    return claims + _anaphoric_claims(r, sentence, refs, used)
+
+
+def _note(refs: DeployRefs, claims: list[Claim], index: int) -> None:
+    for claim in claims:
+        refs.note_row(claim.force, claim.host, claim.sites[-1] if claim.sites else None, index, claim.status)
 
 
 def _anaphoric_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, used: set[int]) -> list[Claim]:
@@ -149,16 +98,18 @@ def _anaphoric_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs,
             if not any(s in r.countries for s in p.subjects(p.heads[i])):
                 out += _subject_claims(r, sentence, refs, force, p.heads[i])
             continue
-        if not is_military(r, i) or p.deps[i] == "amod":
+        if not is_military(r, i):
             continue
         head = i
-        while p.deps[head] == "compound" and p.heads[head] != head:
+        while p.deps[head] in ("compound", "amod") and p.heads[head] != head:
             head = p.heads[head]  # "its frigate HNLMS Tromp"
         if head in done or head in used or _names_owner(r, head, i):
             continue
         done.add(head)
         dets = {p.lower(c) for c in p.children_with(head, ("det", "poss"))}
-        verb, _ = _predicate(r, head)
+        if dets & ANAPHOR_DETS:
+            refs.note_force(force, sentence.index)  # "The unit, known in German as ...": still this force
+        verb, _ = predicate(r, head)
         if verb is None or not dets & (ANAPHOR_DETS | _PART_DETS):
             continue
         if any(s in r.countries for s in p.subjects(verb)):
@@ -192,14 +143,14 @@ def _names_owner(r: Reading, head: int, noun: int) -> bool:
     if any(t in r.countries for t in p.subtree(head)):
         return True
     for c in p.children_with(head, ("poss", "compound", "nmod")):
-        if p.words[c][:1].isupper() and (p.deps[c] == "poss" or c < noun):
+        if p.words[c][:1].isupper() and p.lower(c) not in ANAPHOR_DETS and (p.deps[c] == "poss" or c < noun):
             return True
     return False
 
 
 def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force: str, noun: int) -> list[Claim]:
     p = r.parse
-    verb, cls = _predicate(r, noun)
+    verb, cls = predicate(r, noun)
     status = status_of(p, verb, cls)
     if status is None:
         return []
@@ -210,16 +161,14 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     objects = [o for o in p.objects(verb) if conj_root(p, o) != conj_root(p, noun)]
     places = _around(r, refs, force, verb, cls, [*starts, verb, *objects], objects)
     if cls == "host":
-        subjects = _subjects_up(p, verb)
-        places.hosts = [r.countries[s].value.code for s in subjects if s in r.countries] or \
-            ([refs.country()] if refs.country() and subjects else [])
+        places.hosts, places.sites = _host_subjects(r, refs, _subjects_up(p, verb), places.sites)
     return _claims(force, places, figure(r, sentence, [noun]), status) + _counterparts(r, verb, cls, places)
 
 
 def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force: str, head: int) -> list[Claim]:
     """A country (or "they") as the subject of a deployment verb: "Paris is sending three jets"."""
     p = r.parse
-    found = _cue_below(r, head)
+    found = cue_below(r, head)
     if found is None or found[1] == "host":
         return []
     verb, cls = found
@@ -235,7 +184,8 @@ def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, f
     if status is None:
         return []
     refs.note_force(force, sentence.index)
-    places = _around(r, refs, force, verb, cls, [verb, *objects], objects)
+    acl = [c for o in objects for c in p.children_with(o, ("acl",))]  # "led the battlegroup stationed at"
+    places = _around(r, refs, force, verb, cls, [verb, *objects, *acl], objects)
     counted = military + [o for _, o in p.prep_objects(verb, ("with",)) if is_military(r, o)]
     return _claims(force, places, figure(r, sentence, counted), status) + _counterparts(r, verb, cls, places)
 
@@ -248,11 +198,14 @@ def _around(r: Reading, refs: DeployRefs, force: str, verb: int, cls: str | None
     places = Places(r, refs, force, cls).attached(starts)
     if cls == "guard":
         places.objects(objects)
-    for c in p.children_with(verb, ("xcomp", "advcl")):
+    purposes = [c for c in p.children_with(verb, ("xcomp", "advcl"))]
+    purposes += [d for c in purposes for d in p.children_with(c, ("xcomp",))]  # "to help protect"
+    for c in purposes:
         if r.cues.get(c) == "guard":
             guard = Places(r, refs, force, "guard").attached([c]).objects(p.objects(c))
             places.hosts += guard.hosts
-            places.sites += [s for s in guard.sites if s not in places.sites]
+            for site in guard.sites:
+                places.add_site(site)
     return places
 
 
@@ -264,10 +217,26 @@ def _counterparts(r: Reading, verb: int | None, cls: str | None, places: Places)
     prep, status = ("to", "current") if cls == "handover" else ("from", "ended")
     out: list[Claim] = []
     p = r.parse
-    for _, o in [x for i in (verb, *p.objects(verb)) for x in p.prep_objects(i, (prep,))]:
+    preps = [q for i in (verb, *p.objects(verb)) for q in p.children_with(i, ("prep", "dative"))]
+    preps += [q for o in preps if p.lower(o) == "over" for q in p.children_with(o, ("prep",))]  # "over to Italy"
+    for o in (o for q in preps if p.lower(q) == prep for o in p.children_with(q, ("pobj",))):
         if o in r.countries:
             out += _claims(r.countries[o].value.code, places, None, status)
     return out
+
+
+def _host_subjects(r: Reading, refs: DeployRefs, subjects: list[int], sites: list[Mention]
+                   ) -> tuple[list[str], list[Mention]]:
+    """The host of "X hosts ... troops": a country, a site ("Mihail Kogălniceanu ... also hosts"),
+    or "the country"/"it", the country last named."""
+    p = r.parse
+    hosts = [r.countries[s].value.code for s in subjects if s in r.countries]
+    named = [r.places[s] for s in subjects if s in r.places]
+    if named:
+        return hosts + [s.value.code for s in named], [*sites, *named]
+    if not hosts and refs.country() and any(p.lower(s) in _COUNTRY_WORDS for s in subjects):
+        hosts = [refs.country()]
+    return hosts, sites
 
 
 def _subjects_up(p: Parse, verb: int) -> list[int]:

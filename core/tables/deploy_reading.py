@@ -32,7 +32,7 @@ _OVER_CLASSES = frozenset({"fly", "guard"})
 _NEAR = frozenset({"near", "outside", "around"})
 _HOST_SPACE = frozenset({"airspace", "skies", "sky", "soil", "territory"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-_BASE_WORDS = frozenset({"base", "airbase", "camp", "garrison"})
+BASE_WORDS = frozenset({"base", "airbase", "camp", "garrison", "bases", "headquarters"})
 _PERSONNEL = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:[A-Z][\w.'’-]*|additional|more|extra|foreign|allied|"
     r"active-duty|combat)\s+){0,3}(?:troops|soldiers|personnel|service\s*members|servicemen|"
@@ -48,6 +48,7 @@ class Reading:
     countries: dict[int, Mention]
     places: dict[int, Mention]
     cues: dict[int, str]
+    units: set[int]  # military nouns proper (troops, jets), not deployment nouns (mission, presence)
 
 
 def reading(sentence: AnnotatedSentence) -> Reading:
@@ -56,18 +57,19 @@ def reading(sentence: AnnotatedSentence) -> Reading:
     military = {i for m in cue_pattern("military_nouns", "noun").finditer(sentence.text)
                 for i in parse.tokens_in(m.start(), m.end())}
     cues = cue_tokens(sentence)
+    units = set(military)
     military |= {i for i, cls in cues.items() if cls == "noun"}
-    countries = {}
+    countries: dict[int, Mention] = {}
     for m in country_mentions(sentence):
         head = parse.span_head(*sentence.local(m))
         if head is not None:
             countries.setdefault(head, m)
-    places = {}
+    places: dict[int, Mention] = {}
     for m in place_mentions(sentence):
         if not is_dateline(sentence, m):
             for i in parse.tokens_in(*sentence.local(m)):
                 places.setdefault(i, m)
-    return Reading(parse, military, countries, places, cues)
+    return Reading(parse, military, countries, places, cues, units)
 
 
 def is_military(r: Reading, i: int) -> bool:
@@ -119,8 +121,13 @@ class Places:
                     for o in prep_objects(p, conj_prep):
                         for obj in p.conjuncts(o):
                             self.walk(obj, 0, p.lower(conj_prep) in _NEAR)
-            for c in p.children_with(s, ("conj",)):  # "deployed in Romania ..., as well as the X bases"
-                if not p.children_with(c, ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")):
+            if any(p.lower(c) == "there" for c in p.children_with(s, ("advmod",))) and s in self.r.cues:
+                self.walk(self.where(s), 0)  # "Rukla: Germany has led the battlegroup stationed there"
+            if p.deps[s] == "relcl" and any(p.lower(c) == "where" for c in p.children_with(s, ("advmod",))):
+                self.walk(self.where(p.heads[s]), 0)  # "Rukla, where a battalion led by Germany is based"
+            for c in p.children_with(s, ("conj",)) if s in self.r.cues else ():
+                if not p.children_with(c, ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")):  # "deployed in
+                    # Romania ..., as well as the X bases"
                     self.walk(c, 1)
         return self
 
@@ -130,15 +137,30 @@ class Places:
             self.walk(o, 0, space=True)
         return self
 
+    def where(self, i: int) -> int:
+        """The place a "where" clause is about: the noun it modifies, or the nearest place above it
+        ("Ādaži, the training area north-east of the capital where ...")."""
+        for t in [i, *self.r.parse.ancestors(i)[:5]]:
+            if t in self.r.places or t in self.r.countries:
+                return t
+            if self.r.parse.deps[t] not in ("pobj", "prep", "amod", "appos", "compound"):
+                break
+        before = [t for t in self.r.places if t <= i]  # else the place last named before it
+        return max(before) if before else i if i in self.r.places else -1
+
+    def add_site(self, site: Mention | None) -> None:
+        if site is not None and all(s.value.name != site.value.name for s in self.sites):
+            self.sites.append(site)
+
     def walk(self, i: int, depth: int, near: bool = False, space: bool = False) -> None:
         """Collect the place at token `i`: a site (with its own country), a country, a country's
         airspace, an anaphoric base or formation; else look one prepositional step further."""
         r, p = self.r, self.r.parse
+        if i < 0:
+            return
         named = [c for m in p.children_with(i, ("compound", "nmod")) for c in p.conjuncts(m) if c in r.places]
         if i in r.places:
-            site = r.places[i]
-            if all(s.value.name != site.value.name for s in self.sites):
-                self.sites.append(site)
+            self.add_site(r.places[i])
             for prep in p.children_with(i, ("prep",)):  # "at Pabradė in Lithuania"
                 for o in p.children_with(prep, ("pobj",)):
                     if o in r.countries and r.countries[o].kind == "country":
@@ -159,18 +181,20 @@ class Places:
                 self.hosts.extend(r.countries[c].value.code for c in p.children[i] if c in r.countries)
             return
         dets = {p.lower(c) for c in p.children_with(i, ("det", "poss"))}
-        if dets & ANAPHOR_DETS and word in _BASE_WORDS and self.refs.site(self.force):
-            self.sites.append(self.refs.site(self.force))  # "the base"
+        base = self.refs.site(self.force)
+        if dets & ANAPHOR_DETS and word in BASE_WORDS and base:
+            self.add_site(base)  # "the base"
             return
         host = self.refs.host(self.force)
-        located = any(p.lower(c) in LOCATIVE for c in p.children_with(i, ("prep",)))
+        below = [i, *p.children_with(i, ("acl",))]  # "the battlegroup based at Orzysz"
+        located = any(p.lower(c) in LOCATIVE for b in below for c in p.children_with(b, ("prep",)))
         if dets & ANAPHOR_DETS and is_military(r, i) and host and not located and not any(
                 c in r.countries or p.deps[c] == "compound" for c in p.children[i]):
             self.hosts.append(host)  # "serve in the formation"
             return
         if depth < 2:
             preps = LOCATIVE | ({"over"} if r.cues.get(i) == "noun" else set())
-            for prep in p.children_with(i, ("prep",)):
+            for prep in (c for b in below for c in p.children_with(b, ("prep",))):
                 if p.lower(prep) in preps:
                     for o in p.children_with(prep, ("pobj",)):
                         for obj in p.conjuncts(o):

@@ -11,6 +11,7 @@ country-level row; a single site carries it itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.annotate import Annotated, AnnotatedSentence
@@ -104,8 +105,9 @@ def _clauses(sentence: AnnotatedSentence) -> list[tuple[int, int]]:
     for m in country_mentions(sentence):
         s, _ = sentence.local(m)
         head = sentence.text[max(0, s - 12):s]
-        if re.search(r",\s*(?:and\s+|while\s+)?(?:the\s+)?$", head) and _military_noun_after(sentence, m):
-            cuts.append(s - len(re.search(r",\s*(?:and\s+|while\s+)?(?:the\s+)?$", head).group()))
+        comma = re.search(r",\s*(?:and\s+|while\s+)?(?:the\s+)?$", head)
+        if comma and _military_noun_after(sentence, m):
+            cuts.append(s - len(comma.group()))
     out = []
     forced = [sentence.local(m)[0] for m in country_mentions(sentence) if _military_noun_after(sentence, m)]
     for start, end in spans:
@@ -161,7 +163,7 @@ def _hosts(sentence: AnnotatedSentence, lo: int, hi: int) -> tuple[list[str], li
             continue
         head = sentence.text[max(0, s - 20):s]
         after_text = sentence.text[e:e + 40]
-        if m.kind == "country" and (_LOCATIVE.search(head) or (_TO.search(head) and _MOVEMENT.search(clause))) or m.kind == "country" and _HOSTS.search(after_text) and _HOSTS.search(after_text).start() < 25 or re.match(r"^\s*(?:airspace|skies|sky|soil|territory)\b", sentence.text[e:], re.IGNORECASE) or m.kind == "country" and not m.possessive and re.match(
+        if m.kind == "country" and (_LOCATIVE.search(head) or (_TO.search(head) and _MOVEMENT.search(clause))) or m.kind == "country" and (hosts_cue := _HOSTS.search(after_text)) is not None and hosts_cue.start() < 25 or re.match(r"^\s*(?:airspace|skies|sky|soil|territory)\b", sentence.text[e:], re.IGNORECASE) or m.kind == "country" and not m.possessive and re.match(
                 r"^\s+(?:brigade|battlegroup|contingent)\b", sentence.text[e:], re.IGNORECASE):
             located.append(m)
     located += _coordinated(sentence, located, mentions)
@@ -187,7 +189,7 @@ def _deployment_sites(sentence: AnnotatedSentence, lo: int, hi: int) -> list[Men
     return kept
 
 
-def _coordinated(sentence: AnnotatedSentence, located: list[Mention], mentions: list[Mention]) -> list[Mention]:
+def _coordinated(sentence: AnnotatedSentence, located: list[Mention], mentions: Sequence[Mention]) -> list[Mention]:
     """Countries listed after a located one: 'in Bulgaria, Hungary and Slovakia'."""
     extra: list[Mention] = []
     chain = list(located)

@@ -150,6 +150,8 @@ def _under_way(parse: Parse, verb: int, cls: str) -> bool:
     only towards a place: "flying ... to Poland", not "flying from Malbork")."""
     if not parse.lower(verb).endswith("ing"):
         return False
+    if parse.deps[verb] != "advcl" and not any(a in ("is", "are", "was", "were", "be", "been") for a in _aux(parse, verb)):
+        return False  # "started arriving" is under way already
     if cls == "move":
         return True
     return any(parse.lower(p) in ("to", "into") for p in parse.children_with(verb, ("prep", "dative")))

@@ -10,6 +10,8 @@ and host (contract v2).
 
 from __future__ import annotations
 
+import math
+
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.tables.common import country_mentions, evidence
@@ -18,6 +20,8 @@ from core.tables.deploy_refs import DeployRefs
 from core.tables.deploy_regex import regex_claims
 
 Key = tuple[str, str, str | None]
+#: How near a base must lie to a city named for the same force to be the same place.
+SAME_PLACE_KM = 15.0
 
 
 def build_deployments(article: Annotated) -> list[dict]:
@@ -38,7 +42,7 @@ def build_deployments(article: Annotated) -> list[dict]:
         named = [m.value.code for m in countries if m.kind in ("country", "demonym")]
         if named:
             refs.note_country(named[-1])
-    return _without_shadowed_country_rows(rows)
+    return _without_shadowed_country_rows(_city_beside_base_merged(rows))
 
 
 def _add(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence, claim: Claim) -> None:
@@ -56,6 +60,8 @@ def _put(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence,
     if key in rows:
         if rows[key]["personnel"] is None and personnel is not None:
             rows[key]["personnel"] = personnel
+        if rows[key]["status"] == "planned" and claim.status == "current":
+            rows[key]["status"] = "current"  # forces there now and more announced: it is current
         return
     lat: float | None
     lon: float | None
@@ -69,6 +75,31 @@ def _put(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence,
                  "host": refdata.country_name(claim.host), "site": site, "lat": lat, "lon": lon,
                  "personnel": personnel, "status": claim.status, "program": _mission(sentence),
                  **evidence(sentence)}
+
+
+def _city_beside_base_merged(rows: dict[Key, dict]) -> dict[Key, dict]:
+    """A city and a base or airport beside it (within `SAME_PLACE_KM`) told for the same force
+    and host are one place ("stationed in Rzeszów" and "the airport at Rzeszów-Jasionka"): the
+    row named first stays, with the figure either carries."""
+    kept: dict[Key, dict] = {}
+    for key, row in rows.items():
+        twin = next((k for k in kept if k[:2] == key[:2] and k[2] and key[2] and _same_place(k[2], key[2])), None)
+        if twin is None:
+            kept[key] = row
+        elif kept[twin]["personnel"] is None:
+            kept[twin]["personnel"] = row["personnel"]
+    return kept
+
+
+def _same_place(a: str, b: str) -> bool:
+    sites = refdata.sites()
+    first, second = sites.get(a, {}), sites.get(b, {})
+    if "city" not in (first.get("kind"), second.get("kind")) or not first or not second:
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (float(first["lat"]), float(first["lon"]),
+                                                float(second["lat"]), float(second["lon"])))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h)) <= SAME_PLACE_KM
 
 
 def _without_shadowed_country_rows(rows: dict[Key, dict]) -> list[dict]:

@@ -9,11 +9,12 @@ from dashboard import charts, data, money, widgets
 st.title("Budgets")
 if widgets.no_data():
     st.stop()
-t = data.view(widgets.current_filters())
+chosen = widgets.current_filters()
+t = data.view(chosen)
 widgets.filter_caption()
 
 budgets = t["budgets"]
-sums = money.funder_totals(budgets)
+sums = data.per_view("funder_totals", lambda v: money.funder_totals(v["budgets"]), chosen)
 kinds = [k for k in money.KINDS if k in set(sums["kind"])] or list(money.KINDS[:1])
 if st.session_state.get("budgets_kind") not in kinds:
     st.session_state["budgets_kind"] = kinds[0]
@@ -33,14 +34,14 @@ with bars_column:
     widgets.download_csv(ranked, f"funders-{kind}", "budgets_funders")
 with year_column:
     st.subheader("Per year, every kind")
-    by_year = agg.budget_by_year(budgets)
+    by_year = data.per_view("budget_by_year", lambda v: agg.budget_by_year(v["budgets"]), chosen)
     st.plotly_chart(charts.budget_year_bars(by_year, log=log), key="budgets_years")
     st.caption("A figure covering several years counts an equal share in each (a 2025–2028 total of €100m "
                "is €25m a year); figures without a year are not in this chart.")
     widgets.download_csv(by_year, "budget-by-year", "budgets_by_year")
 
 st.subheader("Original currencies")
-currencies = agg.budget_currencies(budgets)
+currencies = data.per_view("budget_currencies", lambda v: agg.budget_currencies(v["budgets"]), chosen)
 widgets.table(currencies.assign(eur=money.eur_column(currencies["amount_eur"]),
                                 as_stated=money.stated_column(currencies["amount"], currencies["currency"])),
               "budgets_currencies", "budget-currencies", link=False,

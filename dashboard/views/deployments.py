@@ -8,7 +8,8 @@ from dashboard import charts, data, widgets
 st.title("Deployments")
 if widgets.no_data():
     st.stop()
-t = data.view(widgets.current_filters())
+chosen = widgets.current_filters()
+t = data.view(chosen)
 widgets.filter_caption()
 
 deployments = t["deployments"]
@@ -16,7 +17,7 @@ if deployments.empty:
     widgets.no_rows("deployments")
     st.stop()
 
-summary = agg.deployment_summary(deployments)
+summary = data.per_view("deployment_summary", lambda v: agg.deployment_summary(v["deployments"]), chosen)
 chart, table = st.columns([2, 3])
 with chart:
     st.subheader("Personnel by host")

@@ -8,12 +8,14 @@ from dashboard import data, mapdeck, widgets
 st.title("Map")
 if widgets.no_data():
     st.stop()
-t = data.view(widgets.current_filters())
+chosen = widgets.current_filters()
+t = data.view(chosen)
 widgets.filter_caption()
 
-summary = agg.deployment_summary(t["deployments"])
-sources = agg.deployment_sources(t["deployments"], data.article_titles())
-sites = agg.site_table(t["sites"])
+summary = data.per_view("deployment_summary", lambda v: agg.deployment_summary(v["deployments"]), chosen)
+sources = data.per_view("deployment_sources", lambda v: agg.deployment_sources(v["deployments"], data.article_titles()),
+                        chosen)
+sites = data.per_view("site_table", lambda v: agg.site_table(v["sites"]), chosen)
 st.session_state.setdefault("map_adversary", True)
 st.session_state.setdefault("map_labels", True)
 controls = st.columns([1, 1, 1, 3])
@@ -25,7 +27,7 @@ if controls[2].button("Reset view", key="map_reset", icon=":material/center_focu
     st.session_state["map_generation"] = st.session_state.get("map_generation", 0) + 1
 widgets.sync_page()
 
-points = mapdeck.deployment_points(summary, sources)
+points = data.per_view("deployment_points", lambda v: mapdeck.deployment_points(summary, sources), chosen)
 if not show_adversary:
     points = points[~points["adversary"]]
 site_points = mapdeck.site_points(sites)

@@ -9,10 +9,11 @@ from dashboard import data, money, widgets
 st.title("Overview")
 if widgets.no_data():
     st.stop()
-t = data.view(widgets.current_filters())
+chosen = widgets.current_filters()
+t = data.view(chosen)
 widgets.filter_caption()
 
-summary = agg.deployment_summary(t["deployments"])
+summary = data.per_view("deployment_summary", lambda v: agg.deployment_summary(v["deployments"]), chosen)
 LINKS = {"articles": "views/articles.py", "programs": "views/programs.py", "coalitions": "views/coalitions.py",
          "deployments": "views/deployments.py", "budget rows": "views/budgets.py"}
 for column, (label, value) in zip(st.columns(5), agg.headline(t, summary).items(), strict=True):
@@ -23,7 +24,7 @@ left, right = st.columns(2)
 with left:
     st.subheader("Euros by funder")
     st.caption("Summed per kind, never across kinds; a share of a larger figure is not added again.")
-    by_funder = agg.eur_by_funder(t["budgets"])
+    by_funder = data.per_view("eur_by_funder", lambda v: agg.eur_by_funder(v["budgets"]), chosen)
     shown = by_funder.assign(**{k: money.eur_column(by_funder[k]) for k in by_funder.columns if k != "funder"})
     widgets.table(shown, "overview_eur", "eur-by-funder", link=False, csv=by_funder)
 with right:

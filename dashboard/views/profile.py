@@ -14,7 +14,7 @@ everything = data.tables()
 
 if st.session_state.get("profile_kind") not in profiles.KINDS:
     st.session_state["profile_kind"] = "country"
-pick_kind, pick_name = st.columns([1, 3])
+pick_kind, pick_name = st.columns([2, 3])
 kind = pick_kind.segmented_control("Profile of", profiles.KINDS, key="profile_kind") or "country"
 choices = data.profile_names(kind)
 if not choices:
@@ -29,7 +29,7 @@ widgets.sync_page()
 st.header(widgets.md(label(name)))
 st.caption("Everything the store holds about it, whatever the sidebar's filters. Click a name in any table to "
            "open its profile; select a row to read its sentence.")
-sections = profiles.profile(everything, kind, name)
+sections = data.profile(kind, name)
 sums = profiles.money_summary(sections)
 figures = [(title, money.count(len(frame))) for title, frame in sections.items() if title != "Sources"] + sums
 for start in range(0, len(figures), 6):

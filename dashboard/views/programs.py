@@ -7,10 +7,10 @@ from dashboard import data, profiles, widgets
 st.title("Programs")
 if widgets.no_data():
     st.stop()
-t = data.view(widgets.current_filters())
+chosen = widgets.current_filters()
 widgets.filter_caption()
 
-listed = profiles.program_table(t)
+listed = data.per_view("program_table", profiles.program_table, chosen)
 if listed.empty:
     widgets.no_rows("programs")
     st.stop()

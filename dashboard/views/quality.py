@@ -30,7 +30,7 @@ else:
                f"{int((conflicts['status'] == 'reviewed').sum()):,} reviewed. Two articles give different values "
                "for the same thing: select one to see both sentences side by side and record which is right.")
     st.dataframe(widgets.visible(listed, ["subject", "attribute", "value_a", "value_b", "status", "right", "note"]),
-                 key="quality_conflicts", hide_index=True, selection_mode="single-row", on_select="rerun")
+                 key="quality_conflicts", hide_index=True, selection_mode="single-row", on_select="rerun", placeholder="")
     widgets.download_csv(widgets.visible(listed, ["subject", "attribute", "value_a", "article_a", "evidence_a",
                                                   "value_b", "article_b", "evidence_b", "status", "right", "note"]),
                          "conflicts", "quality_conflicts")

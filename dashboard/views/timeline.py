@@ -12,7 +12,8 @@ from dashboard import charts, data, widgets
 st.title("Timeline")
 if widgets.no_data():
     st.stop()
-t = data.view(widgets.current_filters())
+chosen = widgets.current_filters()
+t = data.view(chosen)
 widgets.filter_caption()
 
 
@@ -27,9 +28,9 @@ def _dragged() -> None:
             widgets.set_dates(when.min().date(), when.max().date())
 
 
-dated = agg.dated_events(t["events"], limit=charts.MAX_POINTS)
-periods = agg.program_periods(t["budgets"])
-undated = agg.undated_events(t["events"])
+dated = data.per_view("dated_events", lambda v: agg.dated_events(v["events"], limit=charts.MAX_POINTS), chosen)
+periods = data.per_view("program_periods", lambda v: agg.program_periods(v["budgets"]), chosen)
+undated = data.per_view("undated_events", lambda v: agg.undated_events(v["events"]), chosen)
 st.session_state.setdefault("timeline_counts", True)
 counts = st.toggle("Monthly counts", key="timeline_counts",
                    help="Bars under the events: how many of each type per month")

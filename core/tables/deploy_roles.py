@@ -1,0 +1,86 @@
+"""Who a deployment is about and which verb tells it, from the parse: the military noun a country
+word stands with ("German troops", "troops from Spain", "a battalion led by Germany"), the
+deployment cue a subject governs ("plans to send", "has joined, sending"), and the predicate of a
+force noun (the verb it is subject or object of, a participle on it, "with" a flying detachment).
+"""
+
+from __future__ import annotations
+
+from core.tables.deploy_reading import BASE_WORDS, Reading, conj_root, is_military
+from core.tables.deploy_status import verb_classes
+
+_MODIFIER = frozenset({"amod", "compound", "poss", "nmod", "nummod"})
+
+
+def noun_for(r: Reading, t: int) -> int | None:
+    """The military noun a country token stands with: the noun it modifies, the noun whose
+    "from"/"of" object it is, or the noun a "led by" participle modifies."""
+    p = r.parse
+    root = conj_root(p, t)
+    dep, head = p.deps[root], p.heads[root]
+    m = r.countries[t]
+    if dep == "compound" and m.kind == "country" and not (m.raw.isupper() or "." in m.raw):
+        return None  # "its Lithuania brigade", "Multinational Brigade Latvia" name where, not whose
+    if dep in _MODIFIER:
+        for _ in range(3):
+            if is_military(r, head):
+                while p.deps[head] == "compound" and p.heads[head] != head:
+                    head = p.heads[head]  # "Norwegian NASAMS air-defence unit" -> unit
+                return head
+            if p.deps[head] not in ("compound", "amod", "nmod") or p.heads[head] == head:
+                break
+            head = p.heads[head]
+        return None
+    if dep == "pobj" and p.lower(head) in ("from", "of") and p.heads[head] in r.units:
+        return p.heads[head]
+    if dep == "pobj" and p.deps[head] == "agent" and p.deps[p.heads[head]] == "acl":
+        noun = p.heads[p.heads[head]]
+        return noun if is_military(r, noun) else None
+    return None
+
+
+def cue_below(r: Reading, verb: int) -> tuple[int, str] | None:
+    """The deployment cue at `verb` or in the clauses it governs with the same subject
+    ("plans to send", "has joined, sending", "committed to setting up")."""
+    p = r.parse
+    stack, seen = [verb], set()
+    while stack:
+        i = stack.pop(0)
+        if i in seen:
+            continue
+        seen.add(i)
+        cls = r.cues.get(i)
+        if cls and cls != "noun":
+            return i, cls
+        if verb_classes().get(p.lower(i)) in ("keep", "retain"):
+            if any(is_military(r, o) for o in p.objects(i)):
+                return i, verb_classes()[p.lower(i)]
+            if any(p.lower(o) in BASE_WORDS for o in p.objects(i)):
+                return i, "station"  # "has its main base at"
+        for c in p.children[i]:
+            if p.deps[c] in ("xcomp", "advcl", "pcomp") or (p.deps[c] == "conj" and not p.children_with(
+                    c, ("nsubj", "nsubjpass"))):
+                stack.append(c)
+            elif p.deps[c] == "prep":
+                stack.extend(p.children_with(c, ("pcomp",)))
+    return None
+
+
+def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
+    """The predicate of a force noun: the verb it is subject or object of, or a participle on it."""
+    p = r.parse
+    i = conj_root(p, noun)
+    while p.deps[i] == "pobj" and p.lower(p.heads[i]) == "of" and p.heads[p.heads[i]] != p.heads[i]:
+        i = conj_root(p, p.heads[p.heads[i]])  # "elements of the unit served", "a company of soldiers"
+    if p.deps[i] == "pobj" and p.lower(p.heads[i]) == "with":
+        i = p.heads[i]  # "flying from Šiauliai with eight Spanish Typhoons"
+        if r.cues.get(p.heads[i]) not in (None, "noun"):
+            return p.heads[i], r.cues[p.heads[i]]
+    if p.deps[i] in ("nsubj", "nsubjpass", "dobj"):
+        found = cue_below(r, p.heads[i])
+        if found:
+            return found
+    for c in p.children_with(noun, ("acl", "relcl")):
+        if r.cues.get(c) not in (None, "noun"):
+            return c, r.cues[c]
+    return None, None
