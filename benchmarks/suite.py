@@ -20,6 +20,7 @@ from pathlib import Path
 
 from benchmarks.generate import write_corpus
 from benchmarks.hostile import bench_hostile
+from benchmarks.jsonl import bench_jsonl
 from benchmarks.measure import Table, best_of, clock, run_ingest
 
 TARGET_TXT = 1000.0  # articles/s on one core, plain text, end to end into the store
@@ -282,6 +283,7 @@ def bench_reference(s: Settings) -> Table:
 BENCHMARKS: dict[str, Callable[[Settings], Table]] = {
     "stages": bench_stages,
     "hostile": bench_hostile,
+    "jsonl": bench_jsonl,
     "reference": bench_reference,
     "ingest": bench_ingest,
     "scaling": bench_scaling,

@@ -42,6 +42,12 @@ TYPE_CASES = [  # (id, sentence, [(date, type)])
      [("2025-04-02", "delivery"), ("2025-06-08", "delivery")]),
     ("list items take their heading's type", "The deliveries so far:\n- 22 July 2024: two jets\n"
      "- December 2024: a third aircraft arrives", [("2024-07-22", "delivery"), ("2024-12", "delivery")]),
+    ("an announced plan is an announcement", "Tusk announced on 9 September that the border crossings would "
+     "close for the duration of the exercise.", [("2025-09-09", "announcement")]),
+    ("an announced pledge is funding", "Norway said on 7 March 2024 that it would give up to NOK 1.6 billion.",
+     [("2024-03-07", "funding")]),
+    ("a mission presented after a colon", "On 12 September Rutte presented the response at NATO headquarters in "
+     "Brussels: Eastern Sentry, a flexible mission.", [("2025-09-12", "establishment")]),
     ("member states are no membership", "Kubilius told reporters on Tuesday that 19 member states had asked "
      "for loans.", [("2025-09-23", "announcement")]),
 ]

@@ -12,12 +12,14 @@ explicit years. Weekdays and relative words ("the day before yesterday", "last w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from core.records import DateValue, Mention
 
 _ANCHOR_FORMS = ("iso", "numeric", "day_month", "month_day", "month_year")
 _NEAR = 250  # characters: an explicit date this close before, in the same paragraph, lends its year
+_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _DAY_SHIFT = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1,
               "the day after tomorrow": 2}
 _YEAR_SHIFT = {"this year": 0, "earlier this year": 0, "later this year": 0, "last year": -1, "next year": 1}
@@ -103,6 +105,10 @@ def resolve_relative(value: DateValue, pub: dt.date | None) -> DateValue | None:
     if value.weekday is not None:
         return _on(value, _weekday(value, pub))
     rel = value.relative or ""
+    ago = re.fullmatch(r"(\w+) days? ago", rel)
+    if ago:
+        count = int(ago[1]) if ago[1].isdigit() else _NUMBERS.index(ago[1]) + 1
+        return _on(value, pub - dt.timedelta(days=count))
     if rel in _DAY_SHIFT:
         return _on(value, pub + dt.timedelta(days=_DAY_SHIFT[rel]))
     if rel in _YEAR_SHIFT:

@@ -35,7 +35,7 @@ def _month_pattern() -> str:
     return "|".join(rf"{n.capitalize()}\.?" if len(n) <= 4 and n != "may" else n.capitalize() for n in names)
 
 
-_RELATIVE = (r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
+_RELATIVE = (r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
              r"(?:earlier\s+|later\s+)?this\s+(?:year|month|week)|(?:last|next)\s+(?:year|month|week)")
 
 
@@ -48,7 +48,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     weekdays = "|".join(w.capitalize() for w in _WEEKDAYS)
     weekday = rf"(?:(?P<weekday>{weekdays}),?\s+)?"
     return [
-        ("iso", re.compile(rf"\b{year}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+        ("iso", re.compile(rf"\b{year}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),  # also '2014-12-12T12:33'
+        ("slashed", re.compile(rf"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{year}\b")),
         ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{year}\b")),
         ("day_month", re.compile(rf"\b{weekday}{day}{day2}(?:\.(?=\s+(?:{_month_pattern()})\s+(?:19|20)\d\d))?\s+(?:of\s+)?{m}"
                                  rf"(?:,?\s+{year})?\b")),
@@ -98,6 +99,12 @@ def _value(form: str, m: re.Match[str], future: bool) -> DateValue | None:
     month = _months().get(g["month"].rstrip(".").lower()) if g.get("month") else None
     if g.get("mon"):
         month = int(g["mon"])
+    if form == "slashed":  # 13/03/2014 or 06/17/2014; 03/04/2014 could be either: no date
+        first, second = int(g["first"]), int(g["second"])
+        if (first > 12) == (second > 12):
+            return None
+        day, month = (first, second) if first > 12 else (second, first)
+        g = {**g, "day": str(day)}
     year = int(g["year"]) if g.get("year") else None
     day = int(g["day"]) if g.get("day") else None
     day_end = int(g["day_end"]) if g.get("day_end") else None

@@ -95,12 +95,31 @@ def _cost(text: str, cue: Cue, start: int, end: int, clause: tuple[int, int]) ->
     return cost
 
 
+_AHEAD = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|intends?\s+to|wants?\s+to)\b"
+                    r"(?:\s+\S+){0,25}\s*$", re.IGNORECASE)
+
+
+def _brings_object(cues: list[Cue], weak: Cue) -> bool:
+    return any(c.role == "object" and 0 <= c.start - weak.end <= 120 for c in cues)
+
+
+def _announced_ahead(text: str, cues: list[Cue], best: Cue, start: int) -> bool:
+    """Whether the date is an announcement's (a reporting or announcing verb just before it) and
+    the happening chosen is told as still to come ("will keep", "would close")."""
+    before = [c for c in cues if c.end <= start]
+    if not before or before[-1].role not in ("report", "weak"):
+        return False
+    if len(text[before[-1].end:start].split()) > 6:
+        return False
+    return bool(_AHEAD.search(text[:best.start][-200:]))
+
+
 def _usable(cues: list[Cue], text: str) -> list[Cue]:
     """Drop object cues that no announcing verb brings in just before them."""
     out = []
     for cue in cues:
         if cue.role == "object":
-            weak = [c for c in cues if c.role == "weak" and c.end <= cue.start and cue.start - c.end <= 90]
+            weak = [c for c in cues if c.role == "weak" and c.end <= cue.start and cue.start - c.end <= 120]
             if not weak:
                 continue
         out.append(cue)
@@ -123,6 +142,8 @@ def event_type(sentence: AnnotatedSentence, d: Mention, previous: str | None = N
         return "other"
     clause = clause_bounds(text, start)
     best = min(cues, key=lambda c: _cost(text, c, start, end, clause))
+    if best.role == "weak" and _brings_object(cues, best):
+        return "establishment"  # "presented ... Eastern Sentry, a flexible mission"
     if best.role == "previous":
         return previous or "other"
     if best.role == "object":
@@ -132,6 +153,8 @@ def event_type(sentence: AnnotatedSentence, d: Mention, previous: str | None = N
     kind = best.event_type
     if kind in _TRANSFER_TYPES and _money_near(sentence, best, clause):
         return "funding"  # "gave up to NOK 1.6 billion", "announced an extra EUR 20 million"
+    if best.role == "" and _announced_ahead(text, cues, best, start):
+        return "announcement"  # "announced on 9 September that crossings would close": not yet done
     in_clause = [c.event_type for c in cues if clause[0] <= c.start < clause[1] and c.role == ""]
     if kind == "agreement" and "procurement" in in_clause:
         return "procurement"  # "signed contracts", "bought ... in a $1.25 billion deal"

@@ -41,6 +41,8 @@ _AMOUNT_BEFORE = re.compile(r"(?:%|per\s*cent|percent|\d\s*(?:million|billion|bn
                             re.IGNORECASE)
 _META_LINE = re.compile(r"^(?:By\s|Updated|Published|Posted)|\s\|\s|^\W*$")
 _DATELINE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'-]{2,}(?:,\s*[A-Z][\w .'-]*?)*,\s*$")
+_BARE_DATE_LINE = re.compile(r"[\W\d]*(?:(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?[\W\d]*)?",
+                             re.IGNORECASE)  # '12. April 2024 - 10:30': a date line, not a happening
 _OVERNIGHT = re.compile(r"\b(?:overnight|night)\b[^.;]{0,20}$", re.IGNORECASE)
 
 
@@ -53,7 +55,7 @@ def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
     head = sentence.text[:start]
     if _META_LINE.search(sentence.text) or (sentence.index == 0 and sentence.paragraph == 0 and form != "year"):
         return False
-    if _DATELINE.match(head):
+    if _DATELINE.match(head) or _BARE_DATE_LINE.fullmatch(head + sentence.text[end:]):
         return False
     clause = sentence.text[slice(*clause_bounds(sentence.text, start))]
     if _BY.search(head[-30:]):  # a due date is an event where the clause is scheduled
