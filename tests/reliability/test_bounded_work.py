@@ -171,7 +171,10 @@ def test_a_19_5_megabyte_page_of_one_table_is_bounded(tmp_path: Path, styled: bo
 
 
 @pytest.mark.slow
-def test_sigterm_stops_like_sigint_and_a_rerun_completes(tmp_path: Path):
+@pytest.mark.parametrize("delay", [0.2, 1.0, 2.5])
+def test_sigterm_stops_like_sigint_and_a_rerun_completes(tmp_path: Path, delay: float):
+    """SIGTERM while the store is opened (DuckDB then reports 'Query interrupted'), while batches are
+    written, later: the same one line and status every time, and a re-run completes the work."""
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 60, seed=8)
     reference = tmp_path / "reference.duckdb"
@@ -181,9 +184,11 @@ def test_sigterm_stops_like_sigint_and_a_rerun_completes(tmp_path: Path):
     deadline = time.monotonic() + 120
     while not Path(f"{db}.lock").exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    time.sleep(1.0)  # into the run: some batches written, one being worked on
+    time.sleep(delay)
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=120)
+    if proc.returncode in (0, 1) and delay > 2:  # the run finished first on a fast machine: nothing to stop
+        return
     assert proc.returncode == 143, stderr
     assert_one_line_messages(stderr)
     assert stderr.splitlines()[-1] == ("flankwatch: terminated (SIGTERM); every batch written before is kept, "
