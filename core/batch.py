@@ -181,12 +181,13 @@ def is_excluded(path: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
-def clear_failures(db: Path, exclude: Iterable[str] = ()) -> int:
+def clear_failures(db: Path, exclude: Iterable[str] = (), wait: float | None = 60) -> int:
     """Delete the failures of files that no longer exist or are excluded; the number deleted.
-    (The CLI's `clear-failures` and the dashboard's Data quality page both call this.)"""
+    (The CLI's `clear-failures` and the dashboard's Data quality page both call this; while an
+    ingest writes the store it waits up to `wait` seconds, then says the store is busy.)"""
     if not db.exists():
         return 0
-    with store.writer_lock(db):
+    with store.writer_lock(db, wait=wait):
         try:
             with store.write_transaction(db) as con:
                 paths = [r[0] for r in con.execute("SELECT DISTINCT path FROM failures").fetchall()]

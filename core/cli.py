@@ -18,8 +18,10 @@ if TYPE_CHECKING:  # pandas, DuckDB and the pipeline are imported by the command
     import pandas as pd
 
 
-class Terminated(Exception):
-    """SIGTERM arrived: stop as an interrupt does (the batch being written is rolled back)."""
+class Terminated(BaseException):
+    """SIGTERM arrived: stop as an interrupt does (the batch being written is rolled back). A
+    BaseException, like KeyboardInterrupt, so that no 'a bug must not stop the run' handler takes it
+    for one file's failure."""
 
 
 def _jsonable(df: pd.DataFrame) -> list[dict]:
@@ -153,29 +155,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _terminate(signum, frame) -> None:
-    raise Terminated
+#: The stopping signal received, if any: a signal that arrives while DuckDB runs a query surfaces as
+#: DuckDB's own "Query interrupted" error (or a store error wrapping it), so main looks here first.
+_STOPPED: dict[str, int] = {}
+_STOP_MESSAGES: dict[int, tuple[str, int]] = {
+    signal.SIGINT: ("interrupted", 130),
+    signal.SIGTERM: ("terminated (SIGTERM); every batch written before is kept, run it again to finish", 143),
+}
+
+
+def _stop(signum, frame) -> None:
+    _STOPPED["signal"] = signum
+    raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    _STOPPED.clear()
+    previous = {number: signal.signal(number, _stop) for number in _STOP_MESSAGES}
     try:
         return args.func(args)
-    except StoreError as error:
+    except (KeyboardInterrupt, Terminated, Exception) as error:
+        return _report(error)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _report(error: BaseException) -> int:
+    """One line on stderr for what stopped the command, and its exit status; anything else re-raised."""
+    if "signal" in _STOPPED or isinstance(error, KeyboardInterrupt | Terminated):
+        message, status = _STOP_MESSAGES[_STOPPED.get("signal", signal.SIGINT)]
+        print(f"flankwatch: {message}", file=sys.stderr)
+        return status
+    if isinstance(error, StoreError):
         from core.messages import one_line
 
         print(f"flankwatch: {one_line(str(error))}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("flankwatch: interrupted", file=sys.stderr)
-        return 130
-    except Terminated:
-        print("flankwatch: terminated (SIGTERM); every batch written before is kept, run it again to finish",
-              file=sys.stderr)
-        return 143
-    except BrokenPipeError:  # the reader of the output went away ('| head'): stop quietly
+    if isinstance(error, BrokenPipeError):  # the reader of the output went away ('| head'): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 1
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    raise error

@@ -81,9 +81,10 @@ def file_hash(path: str) -> str:
 
 def file_identity(path: str) -> str:
     """The one name a file is stored under: its resolved real path (symbolic links, '..' and relative
-    spellings resolved), as storable text; a path that does not exist is made absolute only."""
+    spellings resolved), as storable text. A path that is not a regular file (missing, a dangling
+    link, a device) is only made absolute, so that its failure names what was given."""
     real = os.path.realpath(path)
-    return storable(real if os.path.lexists(real) else os.path.abspath(path))
+    return storable(real if os.path.isfile(real) else os.path.abspath(path))
 
 
 def process_file(path: str, name: str | None = None) -> FileResult:
@@ -151,7 +152,7 @@ def plan(paths: Iterable[str], known: Mapping[str, str], report: IngestReport,
     for item in expand_paths(paths):
         if isinstance(item, ReadFailure):
             report.files_seen += 1
-            name = file_identity(item.path)
+            name = storable(os.path.abspath(item.path))
             yield FileResult(name, "", failures=[ReadFailure(name, one_line(item.reason))])
             continue
         if exclude and is_excluded(item, exclude):
@@ -164,7 +165,7 @@ def plan(paths: Iterable[str], known: Mapping[str, str], report: IngestReport,
             report.files_skipped += 1
             continue
         seen.add(name)
-        yield Planned(os.path.realpath(item), name)
+        yield Planned(item, name)
 
 
 def _results(planned: list[Planned | FileResult], workers: int) -> Iterator[FileResult]:

@@ -76,6 +76,19 @@ ANAPHORA_CASES = [
      {("ITA", "LVA", None, None, "current"), ("ESP", "LVA", None, None, "current")}),
 ]
 
+TASK_CASES = [
+    ("the task of a guarded airspace", "Latvia's airspace is guarded by its allies.\nDenmark and Norway have taken "
+     "turns with the task.", {("DNK", "LVA", None, None, "current"), ("NOR", "LVA", None, None, "current")}),
+    ("forces 'with' a detachment", "In Estonia, the detachment has been flying from Ämari since May with four "
+     "Belgian F-16s and two Czech Gripens.", {("BEL", "EST", "Ämari Air Base", None, "current"),
+                                              ("CZE", "EST", "Ämari Air Base", None, "current")}),
+    ("a city beside its base is one place", "Norwegian F-35s landed at Rzeszów-Jasionka airport.\n"
+     "About 100 Norwegian soldiers will be stationed in Rzeszów.",
+     {("NOR", "POL", "Rzeszów-Jasionka Airport", 100, "current")}),
+    ("current wins over planned", "Some 200 Polish troops will be based in Latvia.\n"
+     "Polish troops have been stationed in Latvia since 2017.", {("POL", "LVA", None, 200, "current")}),
+]
+
 NOT_DEPLOYMENT_CASES = [
     ("aid", "Germany delivered IRIS-T systems to Ukraine.", set()),
     ("own soil", "Estonian soldiers trained at Tapa.", set()),
@@ -109,14 +122,17 @@ def test_anaphora(text, expected):
     assert rows_of(text) == expected
 
 
+@_cases(TASK_CASES)
+def test_tasks_and_merges(text, expected):
+    assert rows_of(text) == expected
+
+
 @_cases(NOT_DEPLOYMENT_CASES)
 def test_not_a_deployment(text, expected):
     assert rows_of(text) == expected
 
 
 KNOWN_MISSES = [
-    ("turns across sentences", "Slovakia's airspace is guarded by its allies.\nPoland and Hungary have taken turns "
-     "with the task.", {("POL", "SVK", None, None, "current"), ("HUN", "SVK", None, None, "current")}),
     ("a camp run by a country", "The Swedes will live at Camp Valdemar in Ādaži, a camp run by Denmark.",
      {("SWE", "LVA", "Ādaži", None, "planned"), ("DNK", "LVA", "Ādaži", None, "current")}),
     ("a figure in a sentence that names no country", "Finland hosts a NATO force in Rovaniemi led by Sweden.\n"

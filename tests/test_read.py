@@ -541,3 +541,53 @@ def test_dev_txt_files_read_and_only_real_datelines_count():
         "d13_f16-viper-slovakia-bulgaria.txt": ("2025-12-31", "Air Power Desk"),
         "d14_flank-briefing-mines-safe-san.txt": ("2026-02-10", "Flank Briefing, weekly edition"),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Hygiene and bounds
+
+
+def test_invisible_characters_are_removed_from_text_title_and_source(tmp_path):
+    text = "Lith\u200duania buys radars\n12 September 2025 | Baltic\u00ad Desk\n\nLat\u2060via and Es\u202etonia too.\n"
+    doc = read_one(write(tmp_path, "hidden.txt", text))
+    assert doc.text == "Lithuania buys radars\n12 September 2025 | Baltic Desk\n\nLatvia and Estonia too.\n"
+    assert (doc.title, doc.source) == ("Lithuania buys radars", "Baltic Desk")
+
+
+def test_text_of_only_invisible_characters_is_a_failure(tmp_path):
+    path = write(tmp_path, "ghost.txt", "\u200b\u200d\u00ad\n")
+    assert failure(path) == "no text (only invisible characters)"
+
+
+def test_large_page_is_streamed_to_its_block_texts(tmp_path, monkeypatch):
+    from core.read import webpage
+
+    monkeypatch.setattr(webpage, "LARGE_PAGE_BYTES", 100)
+    page = ("<html><head><title>Big table | Data Desk</title></head><body><nav><p>Menu</p></nav>"
+            "<h1>Big table</h1><table><tr><td>Poland</td><td>500 troops</td></tr>"
+            "<tr><td>Latvia</td><td>€20 million</td></tr></table><footer><p>© Desk</p></footer></body></html>")
+    doc = read_one(write(tmp_path, "big.html", page))
+    assert doc.text == "Big table | Data Desk\nBig table\nPoland 500 troops\nLatvia €20 million"
+    assert doc.title == "Big table | Data Desk"
+
+
+def test_large_page_with_too_much_text_is_refused_saying_so(tmp_path, monkeypatch):
+    from core.read import largepage, webpage
+
+    monkeypatch.setattr(webpage, "LARGE_PAGE_BYTES", 100)
+    monkeypatch.setattr(largepage, "MAX_PAGE_TEXT", 50)
+    monkeypatch.setattr(largepage.streamed_text, "__defaults__", (50,))
+    rows = "".join(f"<tr><td>Row {n}</td><td>Poland</td></tr>" for n in range(20))
+    path = write(tmp_path, "big.html", f"<html><body><table>{rows}</table></body></html>")
+    assert failure(path) == "page too large: its text passes 50 characters (the text limit per page)"
+
+
+def test_feed_entries_are_hashed_on_their_own_content(tmp_path):
+    def feed(second: str) -> str:
+        return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+                "<item><title>One</title><description>Poland buys tanks.</description></item>"
+                f"<item><title>Two</title><description>{second}</description></item></channel></rss>")
+
+    before = read_file(write(tmp_path, "a.rss", feed("Latvia buys radars.")))
+    after = read_file(write(tmp_path, "a.rss", feed("Latvia buys drones.")))
+    assert before[0].content_hash == after[0].content_hash and before[1].content_hash != after[1].content_hash

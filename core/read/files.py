@@ -54,6 +54,8 @@ def read_file(path: str) -> Result:
     if isinstance(result, ReadFailure):
         return with_storable_path(result) if storable(path) != path else result
     result = [_visible(item) for item in result]
+    if len(result) == 1 and isinstance(result[0], ReadFailure) and result[0].path == path:  # the file's one article
+        return with_storable_path(result[0])
     return result if storable(path) == path else [with_storable_path(item) for item in result]
 
 

@@ -23,6 +23,7 @@ from core.tables.budget_shares import SHARE_AFTER, default_recipients, inherit_f
 from core.tables.common import clause_bounds, country_mentions, evidence
 from core.tables.funders import Context, Parties, Party, parties_by_grammar, party_of
 from core.tables.funders_text import parties_by_position
+from core.text import alternation
 
 _CONDITIONAL = re.compile(r"\bcould\b.*\bif\b|\bif\b.*\bcould\b", re.IGNORECASE)
 _UNIT_PRICE = re.compile(r"^\s*(?:per|for\s+each|for\s+every)\s+(?!year|annum|month|week|day|quarter)[a-z]",
@@ -39,8 +40,7 @@ _GIVING = frozenset({"contribute", "pay", "give", "donate", "provide", "spend", 
 
 
 def _cues(where: str) -> str:
-    cues = [r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == where]
-    return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return alternation(r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == where)
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from core.records import Mention
 from core.syntax import Parse
 from core.tables.deploy_reading import (
     ANAPHOR_DETS,
+    HOST_SPACE,
     Places,
     Reading,
     conj_root,
@@ -72,7 +73,22 @@ def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
             found = _subject_claims(r, sentence, refs, code, p.heads[root])
         _note(refs, found, sentence.index)  # "the unit", "the base" later in the sentence
         claims += found
+    _note_open_task(r, refs)
     return claims + _anaphoric_claims(r, sentence, refs, used)
+
+
+def _note_open_task(r: Reading, refs: DeployRefs) -> None:
+    """"Slovakia's airspace is being guarded by its allies": a task in Slovakia whose forces a later
+    sentence may name ("Poland and Hungary have taken turns with the task")."""
+    p = r.parse
+    for verb, cls in r.cues.items():
+        if cls != "guard":
+            continue
+        for s in p.children_with(verb, ("nsubjpass",)):
+            owners = [r.countries[c].value.code for c in p.children_with(s, ("poss", "amod", "compound"))
+                      if c in r.countries]
+            if owners and p.lower(s) in HOST_SPACE:
+                refs.task_host = owners[0]
 
 
 def _note(refs: DeployRefs, claims: list[Claim], index: int) -> None:
@@ -172,7 +188,7 @@ def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, f
     if found is None or found[1] == "host":
         return []
     verb, cls = found
-    objects = p.objects(verb)
+    objects = [o for o in p.objects(verb) if o not in r.tails]
     military = [o for o in objects if is_military(r, o)]
     if cls in ("lead", "keep", "retain", "establish") and not military:
         return []

@@ -73,9 +73,11 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
     while p.deps[i] == "pobj" and p.lower(p.heads[i]) == "of" and p.heads[p.heads[i]] != p.heads[i]:
         i = conj_root(p, p.heads[p.heads[i]])  # "elements of the unit served", "a company of soldiers"
     if p.deps[i] == "pobj" and p.lower(p.heads[i]) == "with":
-        i = p.heads[i]  # "flying from Šiauliai with eight Spanish Typhoons"
-        if r.cues.get(p.heads[i]) not in (None, "noun"):
-            return p.heads[i], r.cues[p.heads[i]]
+        for t in p.ancestors(p.heads[i])[:3]:  # "flying from Šiauliai since 30 July with eight Typhoons"
+            if r.cues.get(t) not in (None, "noun"):
+                return t, r.cues[t]
+            if p.deps[t] not in ("pobj", "prep"):
+                break
     if p.deps[i] in ("nsubj", "nsubjpass", "dobj"):
         found = cue_below(r, p.heads[i])
         if found:

@@ -171,7 +171,10 @@ def test_a_19_5_megabyte_page_of_one_table_is_bounded(tmp_path: Path, styled: bo
 
 
 @pytest.mark.slow
-def test_sigterm_stops_like_sigint_and_a_rerun_completes(tmp_path: Path):
+@pytest.mark.parametrize("delay", [0.2, 1.0, 2.5])
+def test_sigterm_stops_like_sigint_and_a_rerun_completes(tmp_path: Path, delay: float):
+    """SIGTERM while the store is opened (DuckDB then reports 'Query interrupted'), while batches are
+    written, later: the same one line and status every time, and a re-run completes the work."""
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 60, seed=8)
     reference = tmp_path / "reference.duckdb"
@@ -181,9 +184,11 @@ def test_sigterm_stops_like_sigint_and_a_rerun_completes(tmp_path: Path):
     deadline = time.monotonic() + 120
     while not Path(f"{db}.lock").exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    time.sleep(1.0)  # into the run: some batches written, one being worked on
+    time.sleep(delay)
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=120)
+    if proc.returncode in (0, 1) and delay > 2:  # the run finished first on a fast machine: nothing to stop
+        return
     assert proc.returncode == 143, stderr
     assert_one_line_messages(stderr)
     assert stderr.splitlines()[-1] == ("flankwatch: terminated (SIGTERM); every batch written before is kept, "
@@ -230,8 +235,6 @@ def test_an_upload_waiting_for_another_ingest_says_how_long_and_can_give_up(tmp_
     assert limited.error is None and limited.stored == 1
 
 
-@pytest.mark.xfail(strict=True, reason="core/link.py duplicate detection (owned by the linking rebuild): short "
-                                       "articles sharing a date and two names are taken for one story")
 def test_three_unrelated_short_articles_are_not_duplicates(tmp_path: Path):
     folder = tmp_path / "corpus"
     folder.mkdir()
