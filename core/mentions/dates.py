@@ -103,8 +103,8 @@ def _value(form: str, m: re.Match[str], future: bool) -> DateValue | None:
         first, second = int(g["first"]), int(g["second"])
         if (first > 12) == (second > 12):
             return None
-        day, month = (first, second) if first > 12 else (second, first)
-        g = {**g, "day": str(day)}
+        month = second if first > 12 else first
+        g = {**g, "day": str(first if first > 12 else second)}
     year = int(g["year"]) if g.get("year") else None
     day = int(g["day"]) if g.get("day") else None
     day_end = int(g["day_end"]) if g.get("day_end") else None

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from core import refdata
 from core.records import Mention, Money
+from core.text import alternation
 
 # Digit groups as news and European writers set them; each alternative is tried in this order:
 # "1.144.000" / "1.234,56" (dots between thousands, a decimal comma), "1,700" / "1 200" (commas or spaces
@@ -66,10 +67,9 @@ def _pattern() -> re.Pattern[str]:
     _, prefix, suffix = _forms()
     long_scales = [s for s in _scales() if len(s) > 2 or s in ("mn", "bn", "tn")]
     short_scales = [s for s in _scales() if s not in long_scales]
-    scale = (rf"(?:\s?(?:{'|'.join(sorted(long_scales, key=len, reverse=True))})\b"
+    scale = (rf"(?:\s?(?:{alternation(long_scales)})\b"
              rf"|(?:{'|'.join(short_scales)})\b)")
-    words = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _number_words()),
-                            key=len, reverse=True))
+    words = alternation(_number_words())
     return re.compile(
         rf"""
         (?:(?P<qual>{_QUALIFIER})\s+)?
@@ -138,7 +138,8 @@ def _country_words(code: str) -> re.Pattern[str] | None:
     if not row:
         return None
     words = [row["name"], *refdata.split_list(row["aliases"]), *refdata.split_list(row["demonyms"])]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    body = alternation(words, gap=r"\ ")  # spaces only as written
+    return re.compile(rf"\b(?:{body})\b")
 
 
 def _resolve_ambiguous(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:

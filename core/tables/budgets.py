@@ -16,6 +16,7 @@ from core.annotate import Annotated, AnnotatedSentence
 from core.currency import eur_columns
 from core.records import Mention
 from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
+from core.text import alternation
 
 _BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|(?<!much )(?<!most )(?<!part )(?<!all )"
                           r"(?<!some )(?<!half )(?<!many )(?<!each )of|towards|toward)\s+"
@@ -40,16 +41,14 @@ _YEAR_NEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d
 
 @lru_cache(maxsize=1)
 def _NON_BUDGET_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled vocabulary, named like a constant
-    cues = [r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "before"]
-    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    body = alternation(r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "before")
     return re.compile(rf"\b(?:{body})\b(?:\s+\w+){{0,4}}\s+(?:of|at|to|was|were|is|reached|totalled|totaled|about|"
                       rf"around|some|nearly|almost|roughly|approximately|up\s+to|over|more\s+than)?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _NON_BUDGET_AFTER() -> re.Pattern[str]:  # noqa: N802
-    cues = [r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "after"]
-    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    body = alternation(r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "after")
     return re.compile(rf"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:{body})\b", re.IGNORECASE)
 
 
