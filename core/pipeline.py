@@ -53,7 +53,7 @@ def extract_document(doc: Document) -> ArticleTables:
     article = {"article_id": annotated.article_id, "path": doc.path, "title": doc.title,
                "published": doc.published, "source": doc.source, "words": len(doc.text.split()),
                "duplicate_of": None}
-    return ArticleTables(article, tables, doc.content_hash, link.fingerprint(doc.text), doc.text)
+    return ArticleTables(article, tables, doc.content_hash, link.fingerprint(doc.text, tables), doc.text)
 
 
 def extract_paths(paths: Iterable[str]) -> Iterator[ArticleTables | ReadFailure]:
