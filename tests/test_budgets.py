@@ -31,6 +31,7 @@ FUNDERS = [
      None),
     ("a sale is paid by its buyer", "Washington approved a possible $1.85 billion sale of missiles to Poland.", "POL"),
     ("a national currency names the payer", "The defence minister announced SEK 500 million for radars.", "SWE"),
+    ("agent of the noun a participle sizes", "The agreement, valued at $3.8 billion, was signed by Romania.", "ROU"),
     ("money source in the clause", "Bucharest hopes to cover €400 million of the bill with European Union funds.",
      None),
 ]
@@ -106,6 +107,7 @@ SHARES = [
      "Lithuania €5 million.", [(20e6, None), (15e6, 20e6), (5e6, 20e6)]),
     ("running total", "Belgium pledged €50 million in March and raised its contribution to €80 million in May.",
      [(50e6, 80e6), (80e6, None)]),
+    ("of the whole, first", "Of the €50 million, €30 million will be used to buy drones.", [(50e6, None), (30e6, 50e6)]),
     ("handed out of a pool", "The EU's €150 billion loan instrument is spoken for. Poland was allocated "
      "€40 billion.", [(150e9, None), (40e9, 150e9)]),
 ]
@@ -134,6 +136,7 @@ TRAPS = [
     ("up to", "Norway said that it would give up to NOK 1.6 billion.", [1.6e9]),
     ("hypothetical payment", "Officials said Congress could contribute $60 million, an option rather than a "
      "commitment.", []),
+    ("salary", "The new commander earns €120,000 a year.", []),
     ("mobilised spending", "The plan aims to mobilise more than €800 billion of defence spending by 2030.", []),
 ]
 

@@ -28,6 +28,7 @@ SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?
                           re.IGNORECASE)
 _SHARE_OPENING = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?:total|sum|amount|money|"
                             r"budget|package|loans?))\b", re.IGNORECASE)
+_OF_WHOLE = re.compile(r"(?:^|[.;:]\s+)(?:Of|Out\s+of)\s+(?:the|that|this|its|their)?\s*$", re.IGNORECASE)
 _SHARE_WORD = re.compile(r"\b(?:share|portion|part|slice|tranche)\b", re.IGNORECASE)
 _INCLUDES_START = re.compile(r"^\s*(?:That|This|It|The\s+sum|The\s+total|The\s+figure)\s+(?:also\s+)?"
                              r"(?:includes?|included|covers?|covered|comprises?)\b")
@@ -82,6 +83,8 @@ def _told_parent(rows: list[dict], i: int) -> int | None:
         j = _larger_before(rows, i, sentences_back=0)
         if j is not None:
             return j
+    if same and _OF_WHOLE.search(rows[same[-1]]["_before"]) and _eur(row) < _eur(rows[same[-1]]):
+        return same[-1]  # "Of the €50 million, €30 million will be used to buy drones"
     if same and rows[same[-1]]["_parent"] is not None and _eur(row) < _eur(rows[rows[same[-1]]["_parent"]]):
         return rows[same[-1]]["_parent"]  # "... : €20 million for drones and €10 million for industry"
     if row["_restated_as"]:  # "€200 million a year ..., or €1 billion over five years"
@@ -109,7 +112,7 @@ def _running_total(rows: list[dict], j: int) -> None:
             break
         if part["_parent"] is None and _eur(part) < _eur(whole) and part["funder"] in (whole["funder"], None):
             part["_parent"] = j
-            if whole["kind"] in (None, "other"):
+            if whole["kind"] in (None, "other", "allocation"):
                 whole["kind"] = "total"  # "brought the facility's support ... to €137 million"
 
 

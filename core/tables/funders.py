@@ -180,6 +180,8 @@ def sized_noun(parse: Parse, head: int) -> int:
     t = head
     for _ in range(4):
         up = parse.heads[t]
+        if parse.deps[up] == "acl" and parse.lower(up) in _SIZING and (parse.lower(t) in _SIZING or t == head):
+            return parse.heads[up]  # "The agreement, valued at $3.8 billion, was signed by ..."
         if up == t or parse.clause_of(up) == up:  # never climb onto a predicate ("was worth NOK 75 billion")
             break
         if parse.deps[t] in _SIZE_DEPS or (parse.deps[t] in ("pobj", "prep", "npadvmod", "advmod")
