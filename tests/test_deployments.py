@@ -29,6 +29,10 @@ FORCE_CASES = [
     ("compound noun phrase", "A Dutch Patriot air-defence unit is protecting the airport at Rzeszów.",
      {("NLD", "POL", "Rzeszów", None, "current")}),
     ("country name as a label is not the force", "Germany is building its Lithuania brigade.", set()),
+    ("a government for its country", "The Czech government decided to send 100 soldiers to Lithuania.",
+     {("CZE", "LTU", None, 100, "planned")}),
+    ("relative clause of the country", "Canada, which leads the brigade in Latvia, will send 2,200 troops there.",
+     {("CAN", "LVA", None, 2200, "current")}),
 ]
 
 HOST_CASES = [
@@ -50,6 +54,7 @@ HOST_CASES = [
 
 STATUS_CASES = [
     ("withdrawal", "Hungary withdrew its Gripens from Lithuania.", {("HUN", "LTU", None, None, "ended")}),
+    ("left a country", "British troops left Afghanistan in 2021.", {("GBR", "AFG", None, None, "ended")}),
     ("hand-over", "Portugal handed the air-policing mission at Ämari over to Italy.",
      {("PRT", "EST", "Ämari Air Base", None, "ended"), ("ITA", "EST", "Ämari Air Base", None, "current")}),
     ("take-over", "Spanish jets took over the air-policing mission at Šiauliai from the Portuguese Air Force.",

@@ -152,7 +152,8 @@ class Places:
                 return t
             if self.r.parse.deps[t] not in ("pobj", "prep", "amod", "appos", "compound"):
                 break
-        before = [t for t in self.r.places if t <= i]  # else the place last named before it
+        before = [t for t in self.r.places if t <= i] or [  # else the place, or country, last named before it
+            t for t, m in self.r.countries.items() if t <= i and m.kind == "country"]
         return max(before) if before else i if i in self.r.places else -1
 
     def add_site(self, site: Mention | None) -> None:
