@@ -151,9 +151,11 @@ def test_a_19_5_megabyte_page_of_one_table_is_bounded(tmp_path: Path, styled: bo
     page = _table_page(tmp_path / "table.html", 19.5e6, styled)
     db = tmp_path / "store.duckdb"
     started = time.monotonic()
+    # the time limit per article (120 s) is raised: on a loaded machine the accepted page's extraction
+    # (830,796 characters of table cells) can pass it, and this test is about memory and acceptance
     proc = subprocess.run([sys.executable, "-c", _PEAK, "ingest", str(page), "--db", str(db), "--quiet"],
-                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "TQDM_DISABLE": "1"},
-                          timeout=900)
+                          capture_output=True, text=True, cwd=ROOT, timeout=900,
+                          env={**os.environ, "TQDM_DISABLE": "1", "FLANKWATCH_TIME_LIMIT": "800"})
     seconds = time.monotonic() - started
     *messages, peak = proc.stderr.splitlines()
     peak_mb = int(peak.removeprefix("peak_kb=")) / 1024
