@@ -39,8 +39,9 @@ def extract_document(doc: Document) -> ArticleTables:
     """All rows of one article (no cross-article links yet)."""
     annotated = annotate(doc)
     roles = build_roles(annotated)
-    budgets = build_budgets(annotated)
-    coalitions = build_coalitions(annotated, people_countries(roles))
+    people = people_countries(roles)
+    budgets = build_budgets(annotated, people)
+    coalitions = build_coalitions(annotated, people)
     tables = {
         "budgets": budgets,
         "deployments": build_deployments(annotated),

@@ -96,6 +96,13 @@ def test_event_dates(text, expected):
     assert [r["date"] for r in rows] == expected
 
 
+def test_same_day_same_type_is_one_row_unless_actors_differ():
+    text = HEAD + "Bulgaria's first F-16 landed at Graf Ignatievo on 2 April. Two Slovak F-16s landed at Kuchyna " \
+        "on 2 April. The Bulgarian jet landed on 2 April after a stop in the Azores."
+    rows = build_events(annotated(text, published=PUB))
+    assert [(r["date"], r["actor_codes"]) for r in rows] == [("2025-04-02", ["BGR"]), ("2025-04-02", ["SVK"])]
+
+
 def test_dateline_gives_the_year_when_the_reader_found_none():
     text = HEAD + "VILNIUS, Mar. 4, 2026 (Wire) -- The summit opens on Thursday in Vilnius."
     rows = build_events(annotated(text))

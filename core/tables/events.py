@@ -163,8 +163,10 @@ def _event_dates(sentence: AnnotatedSentence) -> list[Mention]:
 
 
 def build_events(article: Annotated) -> list[dict]:
-    """One row per (date, event type) of the article, at its first mention."""
-    rows: dict[tuple[str, str], dict] = {}
+    """One row per happening: per (date, event type) at its first mention, unless both mentions
+    name actors and no actor is shared (two countries' deliveries on the same day)."""
+    rows: list[dict] = []
+    seen: dict[tuple[str, str], list[set[str]]] = {}
     previous: str | None = None
     heading: str | None = None
     for sentence in article.sentences:
@@ -178,9 +180,17 @@ def build_events(article: Annotated) -> list[dict]:
             reporting = len(dates) > 1 and report_attached(sentence, d)
             kind = event_type(sentence, d, previous, heading, reporting)
             previous = kind
-            if date is None or (date, kind) in rows:
+            if date is None or not _new_happening(seen.setdefault((date, kind), []), set(codes)):
                 continue
-            rows[(date, kind)] = {"article_id": article.article_id, "date": date, "event_type": kind,
-                                  "actor_codes": codes, "program": programs[0] if programs else None,
-                                  "summary": summarise(sentence, d), **evidence(sentence)}
-    return list(rows.values())
+            rows.append({"article_id": article.article_id, "date": date, "event_type": kind,
+                         "actor_codes": codes, "program": programs[0] if programs else None,
+                         "summary": summarise(sentence, d), **evidence(sentence)})
+    return rows
+
+
+def _new_happening(actor_sets: list[set[str]], actors: set[str]) -> bool:
+    """Whether a (date, type) already seen with these actor sets is a further happening; records it."""
+    if actor_sets and not (actors and all(other and not other & actors for other in actor_sets)):
+        return False
+    actor_sets.append(actors)
+    return True
