@@ -8,8 +8,10 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 
-def pages(prepared: Mapping[str, pd.DataFrame], titles: dict) -> dict[str, Callable[[dict], object]]:
-    """Page name -> work over the filtered view `t` (every page also pays the sidebar's counts)."""
+def pages(prepared: Mapping[str, pd.DataFrame], titles: dict, sidebar_counts: bool = True
+          ) -> dict[str, Callable[[dict], object]]:
+    """Page name -> work over the filtered view `t`. A filter change also pays the sidebar's counts;
+    a page switch (`sidebar_counts=False`) finds the view and the counts in the cache."""
     from dashboard import aggregates as agg
     from dashboard import charts, facets, mapdeck, money, profiles
 
@@ -50,4 +52,6 @@ def pages(prepared: Mapping[str, pd.DataFrame], titles: dict) -> dict[str, Calla
         "Profiles": profile,
         "Data quality": lambda t: (agg.duplicate_clusters(t["articles"]), agg.low_confidence(t["site_mentions"])),
     }
+    if not sidebar_counts:
+        return work
     return {name: (lambda t, f=f: (sidebar(t), f(t))) for name, f in work.items()}

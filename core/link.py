@@ -1,107 +1,20 @@
-"""Link across articles: near-duplicate stories, one row per program, sites, conflicts.
+"""Link across articles: near-duplicate stories (`core.duplicates`), one row per program, sites, conflicts.
 
-Nothing here is quadratic in the corpus: duplicate candidates come from an inverted
-index of rare numbers and names (a posting list longer than `MAX_POSTINGS` is ignored),
-and conflicts are group-bys.
+Nothing here is quadratic in the corpus: duplicate candidates come from an inverted index of
+features, and conflicts are group-bys.
 """
 
 from __future__ import annotations
 
 import re
-import zlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 
 from core import refdata
+from core.duplicates import find_duplicates, fingerprint
 from core.text import fold
 
-N_HASHES = 64
-MAX_POSTINGS = 200
-DUPLICATE_SCORE = 1.0  # words + numbers + names Jaccard
-MIN_WORD_JACCARD = 0.15
-_MASKS = np.random.default_rng(20240217).integers(0, 2**63 - 1, size=N_HASHES, dtype=np.uint64) * np.uint64(2) + \
-    np.uint64(1)
-_STOP = frozenset(
-    ["that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "which", "about", "after", "into", "more", "than", "said", "also", "they", "them", "there", "when", "what", "while", "other", "over", "only", "some", "such", "most", "many", "first", "last", "year", "years", "could", "these", "those", "being", "under", "since", "until", "where", "because", "against", "between", "before", "during", "told", "says", "according"])
-_WORD = re.compile(r"[a-zà-ž]{4,}")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_NAME = re.compile(r"\b[A-ZÀ-Ž][a-zà-ž]{3,}\b")
-
-
-_MASK63 = (1 << 63) - 1
-
-
-def _hash64(token: str) -> int:
-    """A stable 63-bit hash (fits a signed BIGINT in the store)."""
-    data = token.encode("utf-8")
-    return (zlib.crc32(data) | (zlib.crc32(data[::-1], 0x9E3779B9) << 32)) & _MASK63
-
-
-def fingerprint(text: str) -> dict[str, list[int]]:
-    """What near-duplicate detection compares: a MinHash of content words, number and name hashes."""
-    words = {w for w in _WORD.findall(text.lower()) if w not in _STOP}
-    hashed = np.fromiter((_hash64(w) for w in words), dtype=np.uint64, count=len(words))
-    minhash = ((hashed[:, None] ^ _MASKS[None, :]).min(axis=0) if len(hashed)
-               else np.full(N_HASHES, np.iinfo(np.uint64).max, dtype=np.uint64))
-    numbers = sorted({_hash64("#" + n.rstrip(".,")) for n in _NUMBER.findall(text)})
-    names = sorted({_hash64("@" + n) for n in _NAME.findall(text)})
-    return {"words": [int(x) & _MASK63 for x in minhash], "numbers": numbers, "names": names}
-
-
-def _jaccard(a: Iterable[int], b: Iterable[int]) -> float:
-    a, b = set(a), set(b)
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def _set_jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def similarity(a: dict, b: dict) -> tuple[float, float]:
-    """(combined score, estimated word Jaccard) of two fingerprints."""
-    words = float(np.mean(np.asarray(a["words"], dtype=np.int64) == np.asarray(b["words"], dtype=np.int64)))
-    return words + _jaccard(a["numbers"], b["numbers"]) + _jaccard(a["names"], b["names"]), words
-
-
-def find_duplicates(fingerprints: list[tuple[str, dict]]) -> dict[str, str]:
-    """article_id -> article_id of the earlier article telling the same story.
-
-    `fingerprints` are (article_id, fingerprint) in order, earliest first.
-    """
-    postings: dict[int, list[int]] = defaultdict(list)
-    original: dict[str, str] = {}
-    ids = [article_id for article_id, _ in fingerprints]
-    # word MinHashes as one array: a candidate's word score is computed with the others in one step (same
-    # values as `similarity`); number and name sets only for the candidates whose words are close enough
-    words = np.array([fp["words"] for _, fp in fingerprints] or [[]], dtype=np.int64)
-    for i, (article_id, fp) in enumerate(fingerprints):
-        counts: Counter[int] = Counter()
-        for feature in (*fp["numbers"], *fp["names"]):
-            posting = postings[feature]
-            if len(posting) < MAX_POSTINGS:
-                counts.update(posting)
-            posting.append(i)
-        candidates = [j for j, shared in counts.items() if shared >= 2 and ids[j] != article_id]
-        best, best_score = None, DUPLICATE_SCORE
-        if candidates:
-            same_words = (words[candidates] == words[i]).mean(axis=1).tolist()
-            numbers, names = set(fp["numbers"]), set(fp["names"])
-            for j, word_score in zip(candidates, same_words, strict=True):
-                if word_score < MIN_WORD_JACCARD:
-                    continue
-                other = fingerprints[j][1]
-                score = word_score + _set_jaccard(numbers, set(other["numbers"])) + \
-                    _set_jaccard(names, set(other["names"]))
-                if score >= best_score:
-                    best, best_score = j, score
-        if best is not None:
-            earlier = ids[best]
-            original[article_id] = original.get(earlier, earlier)
-    return original
-
+__all__ = ["build_conflicts", "build_sites", "find_duplicates", "fingerprint", "merge_programs"]
 
 def merge_programs(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per program across articles (names folded; the most common spelling wins)."""

@@ -39,8 +39,9 @@ def extract_document(doc: Document) -> ArticleTables:
     """All rows of one article (no cross-article links yet)."""
     annotated = annotate(doc)
     roles = build_roles(annotated)
-    budgets = build_budgets(annotated)
-    coalitions = build_coalitions(annotated, people_countries(roles))
+    people = people_countries(roles)
+    budgets = build_budgets(annotated, people)
+    coalitions = build_coalitions(annotated, people)
     tables = {
         "budgets": budgets,
         "deployments": build_deployments(annotated),
@@ -53,7 +54,7 @@ def extract_document(doc: Document) -> ArticleTables:
     article = {"article_id": annotated.article_id, "path": doc.path, "title": doc.title,
                "published": doc.published, "source": doc.source, "words": len(doc.text.split()),
                "duplicate_of": None}
-    return ArticleTables(article, tables, doc.content_hash, link.fingerprint(doc.text), doc.text)
+    return ArticleTables(article, tables, doc.content_hash, link.fingerprint(doc.text, tables), doc.text)
 
 
 def extract_paths(paths: Iterable[str]) -> Iterator[ArticleTables | ReadFailure]:

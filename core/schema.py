@@ -41,16 +41,27 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "budgets": _cols(
         ("article_id", "str", "article the figure was read from"),
-        ("amount", "float", "amount in currency units (€140.8 million -> 140800000)"),
+        ("budget_id", "str", "stable id: the article's id and the row's ordinal (<article_id>-b<n>)"),
+        ("amount", "float", "amount in currency units (€140.8 million -> 140800000); a range's larger figure"),
         ("currency", "str", "ISO 4217 code"),
         ("amount_eur", "float", "amount in euros at the rate eur_rate_date and eur_rate_basis name; null where no rate fits"),
         ("eur_rate_date", "str", "ISO date of the ECB rate used, or the year of an annual mean; null for euros"),
         ("eur_rate_basis", "str", "why that rate: the article's date or the budget's first year, and its source"),
         ("funder_code", "str", "ISO alpha-3 of the funding country, null for collective or non-state funders"),
         ("funder", "str", "funding country's name or the actor (coalition, EU, NATO)"),
+        ("recipient_code", "str", "ISO alpha-3 of the country whose forces or people the money equips or supports "
+         "(Ukraine for aid to Ukraine, also through a coalition or fund; the funder for its own procurement), "
+         "null where the text does not tell"),
+        ("recipient", "str", "that country's name"),
         ("program", "str", "program, fund or package the money belongs to"),
         ("purpose", "str", "what the money buys, short"),
-        ("kind", "str", "total, allocation, pledge, contribution, package or other"),
+        ("kind", "str", "total (the whole sum of a budget, program or plan over its period), allocation (money a "
+         "government assigns to its own spending: a year's slice, a budget line), contract (an order or contract "
+         "with a supplier), pledge (promised to another party, not yet paid), contribution (paid or transferred "
+         "into a common fund or to another party), package (a named or numbered tranche of aid to another party) "
+         "or other (committed money of none of these kinds: loans, EU instruments)"),
+        ("part_of", "str", "budget_id of the larger figure of the same article that this one is a share of, or null; "
+         "sums over funders use only rows where it is null"),
         ("year_start", "int", "first year the money covers, or null"),
         ("year_end", "int", "last year the money covers, or null"),
         *EVIDENCE,

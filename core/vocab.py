@@ -48,3 +48,10 @@ def role_particles(forms: tuple[str, ...] = ("phrasal",)) -> dict[str, frozenset
     "put" -> in: "put in €200 million")."""
     return {r["cue"].lower(): frozenset(refdata.split_list(r["particle"]))
             for r in refdata.rows("vocab/coalition_roles.csv") if r["form"] in forms and r["particle"]}
+
+
+@cache
+def role_cues() -> re.Pattern[str]:
+    """Any word of `data/vocab/coalition_roles.csv` or a noun that can stand for a coalition."""
+    heads = column("coalition_heads", "noun")
+    return words_pattern({*column("coalition_roles", "cue"), *heads, *(f"{h}s" for h in heads)})

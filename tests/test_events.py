@@ -48,6 +48,8 @@ TYPE_CASES = [  # (id, sentence, [(date, type)])
      [("2024-03-07", "funding")]),
     ("a mission presented after a colon", "On 12 September Rutte presented the response at NATO headquarters in "
      "Brussels: Eastern Sentry, a flexible mission.", [("2025-09-12", "establishment")]),
+    ("approving a purchase is an approval", "The government approved the purchase on 9 August.",
+     [("2025-08-09", "approval")]),
     ("member states are no membership", "Kubilius told reporters on Tuesday that 19 member states had asked "
      "for loans.", [("2025-09-23", "announcement")]),
 ]
@@ -65,6 +67,7 @@ DATE_CASES = [  # (id, sentence, [date])
     ("future weekday forward", "Talks will resume on Monday in Geneva.", ["2025-09-29"]),
     ("scheduled year", "Deliveries will begin in 2027.", ["2027"]),
     ("scheduled year span by its start", "Deliveries are to run from 2026 to 2028.", ["2026"]),
+    ("scheduled for a year", "The first deliveries are scheduled for 2028.", ["2028"]),
     ("due by a year", "The remaining four jets are due by 2027.", ["2027"]),
     ("deadline with until", "The drills are scheduled to run until 16 October.", []),
     ("not until is a day", "It was not located until Friday, 1 August, when soldiers found the wreckage.",
@@ -72,6 +75,10 @@ DATE_CASES = [  # (id, sentence, [date])
     ("a missed due date", "They had been due on 18 September but bad weather kept them grounded.", []),
     ("since starts a state", "Italian jets have been stationed at Ämari since 2017.", ["2017"]),
     ("since bounds a running total", "Some 12,000 recruits have been trained since 2023.", []),
+    ("since in one clause, a total in the next", "Moldova has hosted EU monitors since 2023, and some 1,200 people "
+     "have been trained since 2022.", ["2023"]),
+    ("a count this month is no date", "A drone crashed on Thursday, the second such incident this month.",
+     ["2025-09-18"]),
     ("since bounds a sum", "That brought its support since 2021 to €137 million.", []),
     ("year after a past verb", "A second contract for eight more jets followed in 2022.", ["2022"]),
     ("season of a year", "Four allies topped up their funding again in the spring of 2025.", ["2025"]),
@@ -87,6 +94,13 @@ DATE_CASES = [  # (id, sentence, [date])
 def test_event_dates(text, expected):
     rows = build_events(annotated(HEAD + text, published=PUB))
     assert [r["date"] for r in rows] == expected
+
+
+def test_same_day_same_type_is_one_row_unless_actors_differ():
+    text = HEAD + "Bulgaria's first F-16 landed at Graf Ignatievo on 2 April. Two Slovak F-16s landed at Kuchyna " \
+        "on 2 April. The Bulgarian jet landed on 2 April after a stop in the Azores."
+    rows = build_events(annotated(text, published=PUB))
+    assert [(r["date"], r["actor_codes"]) for r in rows] == [("2025-04-02", ["BGR"]), ("2025-04-02", ["SVK"])]
 
 
 def test_dateline_gives_the_year_when_the_reader_found_none():

@@ -108,6 +108,8 @@ PLACES = [
     ("exclave", "Fortifications face Russia's Kaliningrad exclave.", []),
     ("a person's name", "Defence Minister Robertas Kaunas told lawmakers; Kaunas's predecessor agreed.", []),
     ("byline", "By Victor Deva, Prut Wire\nMoldova said.", []),
+    ("organisation", "Canada ordered kits from Ostrava Aerotech in 2025.", []),
+    ("place before a site word", "Jets flew in from Ostrava Airport on Friday.", ["Ostrava"]),
     ("a small place abroad", "A drone fell near Salcia, in southern Moldova, police said.", []),
 ]
 

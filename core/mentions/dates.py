@@ -35,7 +35,9 @@ def _month_pattern() -> str:
     return "|".join(rf"{n.capitalize()}\.?" if len(n) <= 4 and n != "may" else n.capitalize() for n in names)
 
 
-_RELATIVE = (r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
+_RELATIVE = (r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|the\s+day\s+before\s+yesterday|"
+             r"the\s+day\s+after\s+tomorrow|the\s+day\s+before|the\s+previous\s+day|the\s+next\s+day|"
+             r"the\s+following\s+day|(?:a|one|two|three)\s+days?\s+(?:later|earlier)|yesterday|today|tomorrow|"
              r"(?:earlier\s+|later\s+)?this\s+(?:year|month|week)|(?:last|next)\s+(?:year|month|week)")
 
 
@@ -103,8 +105,8 @@ def _value(form: str, m: re.Match[str], future: bool) -> DateValue | None:
         first, second = int(g["first"]), int(g["second"])
         if (first > 12) == (second > 12):
             return None
-        day, month = (first, second) if first > 12 else (second, first)
-        g = {**g, "day": str(day)}
+        month = second if first > 12 else first
+        g = {**g, "day": str(first if first > 12 else second)}
     year = int(g["year"]) if g.get("year") else None
     day = int(g["day"]) if g.get("day") else None
     day_end = int(g["day_end"]) if g.get("day_end") else None

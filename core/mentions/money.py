@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from core import refdata
 from core.records import Mention, Money
+from core.text import alternation
 
 # Digit groups as news and European writers set them; each alternative is tried in this order:
 # "1.144.000" / "1.234,56" (dots between thousands, a decimal comma), "1,700" / "1 200" (commas or spaces
@@ -66,10 +67,9 @@ def _pattern() -> re.Pattern[str]:
     _, prefix, suffix = _forms()
     long_scales = [s for s in _scales() if len(s) > 2 or s in ("mn", "bn", "tn")]
     short_scales = [s for s in _scales() if s not in long_scales]
-    scale = (rf"(?:\s?(?:{'|'.join(sorted(long_scales, key=len, reverse=True))})\b"
+    scale = (rf"(?:[\s-]?(?:{alternation(long_scales)})\b"
              rf"|(?:{'|'.join(short_scales)})\b)")
-    words = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _number_words()),
-                            key=len, reverse=True))
+    words = alternation(_number_words())
     return re.compile(
         rf"""
         (?:(?P<qual>{_QUALIFIER})\s+)?
@@ -77,7 +77,8 @@ def _pattern() -> re.Pattern[str]:
             (?P<pre>{_alternation(prefix, True, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
             (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{_NUMBER})(?P<scale_hi>{scale})?)?
           |
-            (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?|(?P<numw>\b(?:{words}))\s(?P<scalew>{scale}))\s+(?:of\s+)?
+            (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?
+               |(?P<numw>\b(?:{words})(?:[\s-](?:{words})){{0,3}})\s(?P<scalew>{scale}))(?:\s+|-)(?:of\s+)?
             (?P<suf>{_alternation(suffix, True)})
         )
         """,
@@ -93,11 +94,15 @@ def parse_number(raw: str) -> float | None:
     (1700.0, 140.8, 0.5, 2.5)
     >>> parse_number("1.144.000"), parse_number("1.234,56"), parse_number("1 200"), parse_number("30,40")
     (1144000.0, 1234.56, 1200.0, 30.4)
+    >>> parse_number("five hundred"), parse_number("twenty-five")
+    (500.0, 25.0)
     """
     raw = raw.strip().lower()
     words = _number_words()
     if raw in words:
         return words[raw]
+    if raw[:1].isalpha():
+        return _number_phrase(raw.replace("-", " ").split(), words)
     if re.fullmatch(_DOT_GROUPS, raw):
         cleaned = raw.replace(".", "").replace(",", ".")
     elif re.fullmatch(_DECIMAL_COMMA, raw):
@@ -110,8 +115,25 @@ def parse_number(raw: str) -> float | None:
         return None
 
 
+def _number_phrase(tokens: list[str], words: dict[str, float]) -> float | None:
+    """ "five hundred" -> 500, "twenty five" -> 25, "two hundred and fifty" is not read (None)."""
+    total = current = 0.0
+    i = 0
+    while i < len(tokens):
+        two = " ".join(tokens[i:i + 2])
+        value, step = (words[two], 2) if two in words and i + 1 < len(tokens) else (words.get(tokens[i]), 1)
+        if value is None:
+            return None
+        if value in (100.0, 1000.0) and step == 1:
+            current = (current or 1.0) * value
+        else:
+            current += value
+        i += step
+    return total + current if current else None
+
+
 def _scale(raw: str | None) -> float:
-    return _scales().get(raw.strip().lower(), 1.0) if raw else 1.0
+    return _scales().get(raw.strip(" -\t\n").lower(), 1.0) if raw else 1.0
 
 
 def _currency(raw: str) -> str:
@@ -132,13 +154,24 @@ def _issuers() -> dict[str, str]:
     return {r["currency"]: r["country"] for r in refdata.rows("vocab/currencies.csv") if r["country"]}
 
 
+def currency_issuer(currency: str) -> str | None:
+    """The country whose own currency this is (SEK -> SWE); None for the euro and the dollar, which many
+    pay in.
+
+    >>> currency_issuer("SEK"), currency_issuer("USD"), currency_issuer("EUR")
+    ('SWE', None, None)
+    """
+    return None if currency in ("USD", "EUR") else _issuers().get(currency)
+
+
 @lru_cache(maxsize=64)
 def _country_words(code: str) -> re.Pattern[str] | None:
     row = refdata.countries().get(code)
     if not row:
         return None
     words = [row["name"], *refdata.split_list(row["aliases"]), *refdata.split_list(row["demonyms"])]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    body = alternation(words, gap=r"\ ")  # spaces only as written
+    return re.compile(rf"\b(?:{body})\b")
 
 
 def _resolve_ambiguous(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
@@ -306,11 +339,15 @@ _CONVERSION = re.compile(r"\(\s*(?:about|around|roughly|approximately|approx\.?|
 
 
 def _mark_conversions(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
-    """A sum given again in another currency in brackets ("200 billion zlotys (about $55 billion)")."""
+    """A sum given again in another currency in brackets ("200 billion zlotys (about $55 billion)"), and
+    both sides of an exchange rate ("$1 = 10.4 crowns"), marked with `conversion_of`."""
     out = found[:1]
     for prev, cur in zip(found, found[1:], strict=False):
         between = text[prev.end - offset:cur.start - offset]
-        if len(between) < 20 and _CONVERSION.search(between):
+        if between.strip() == "=":  # an exchange rate, "$1 = 10.4 crowns": neither side is a sum of money
+            out[-1] = replace(out[-1], value=replace(out[-1].value, conversion_of=cur.start))
+            cur = replace(cur, value=replace(cur.value, conversion_of=prev.start))
+        elif len(between) < 20 and _CONVERSION.search(between):
             cur = replace(cur, value=replace(cur.value, conversion_of=prev.start))
         out.append(cur)
     return out

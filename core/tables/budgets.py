@@ -1,9 +1,11 @@
-"""Budgets: money someone committed, spent, pledged or requested, with its funder.
+"""Budgets: money someone committed, spent, pledged or requested (contract v2).
 
-Money no one committed (sales, market sizes, GDP, unit prices, conditional "could ...
-if" figures) is left out, as is a sum repeated in another currency in brackets. The
-funder is the country or actor standing as the subject before the sum; a list of
-countries, or "members", makes it collective (the coalition, with no country code).
+One row per figure of the article: who pays (`core.tables.funders`, by grammar, or by
+position where a sentence has no parse), whose forces or people it supports, its kind,
+years, program and purpose (`core.tables.budget_facets`), and the larger figure it is a
+share of (`core.tables.budget_shares`). Money no one committed is left out: sales,
+revenue, market sizes and values, GDP, unit prices, hypothetical payments ("could
+contribute ... if"), and a sum repeated in another currency in brackets.
 """
 
 from __future__ import annotations
@@ -14,200 +16,332 @@ from functools import lru_cache
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.currency import eur_columns
+from core.mentions.money import currency_issuer
 from core.records import Mention
-from core.tables.common import clause_bounds, country_mentions, evidence, nearest_cue
+from core.tables.budget_facets import budget_kind, budget_program, budget_purpose, budget_years
+from core.tables.budget_shares import SHARE_AFTER, default_recipients, inherit_from_parents, link_shares
+from core.tables.common import clause_bounds, country_mentions, evidence
+from core.tables.funders import Context, Parties, Party, parties_by_grammar, party_of
+from core.tables.funders_text import parties_by_position
+from core.text import alternation
 
-_BENEFICIARY = re.compile(r"\b(?:to|for|in|into|from|with|on|against|at|by|(?<!much )(?<!most )(?<!part )(?<!all )"
-                          r"(?<!some )(?<!half )(?<!many )(?<!each )of|towards|toward)\s+"
-                          r"(?:the\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$")
-_COLLECTIVE = re.compile(r"\b(?:members?|member\s+states|partners|allies|coalition|group\s+of\s+countries|"
-                         r"signatories|donors|participants|countries)\b", re.IGNORECASE)
-_GOVERNMENT_NOUN = re.compile(r"^\s*(?:Ministry|ministry|government|Government|cabinet|Cabinet|parliament|"
-                              r"defence\s+ministry|defense\s+ministry|armed\s+forces|military|officials|contribution|"
-                              r"share|funding|budget|package|order|Army|Navy|Air\s+Force)\b")
-_RECIPIENT = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:share|allocation|portion|part|slice|cut|loans?|grant)\b",
-                        re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:it|its|the\s+country|the\s+ministry|the\s+government|that|this)\b", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\bcould\b.*\bif\b|\bif\b.*\bcould\b", re.IGNORECASE)
-_PURPOSE = re.compile(r"^\s*(?:in\s+\w+\s+)?(?:for|to\s+(?:buy|acquire|procure|fund|finance|purchase|support)|on)\s+"
-                      r"((?:the\s+)?[\w-]+(?:\s+(?!of\b|from\b|in\b|by\b|and\b|with\b|to\b|through\b)[\w-]+){0,5})")
-_PROGRAM_NAME = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,4}(?:Fund|Programme|Program|Plan|Initiative|Facility|Shield|"
-                           r"Package|Instrument|Mechanism))\b")
+_UNIT_PRICE = re.compile(r"^\s*(?:per|for\s+each|for\s+every)\s+(?!year|annum|month|week|day|quarter)[a-z]",
+                         re.IGNORECASE)
 _FACT_LINE = re.compile(r"^\s*(?:[-•*–]\s+|[\w\s]{2,40}:\s)")
-_YEAR_NEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:allocation|budget|tranche)\b")
+_TO_FUND = re.compile(r"\b(?:into|to|for|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:fund|coalition|initiative|"
+                      r"facility|mechanism|trust\s+fund)\b", re.IGNORECASE)
+_OF_PARENT = SHARE_AFTER
+_MILITARY_SITES = frozenset({"air base", "naval base", "army base", "training area"})
+_APPROXIMATE = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "some", "an estimated"})
+_RESTATED = re.compile(r"^[^.;]{0,60},\s*or\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HYPOTHETICAL = frozenset({"could", "might", "may"})
+_GIVING = frozenset({"contribute", "pay", "give", "donate", "provide", "spend", "fund", "finance", "invest"})
+
+
+def _cues(where: str) -> str:
+    return alternation(r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == where)
 
 
 @lru_cache(maxsize=1)
 def _NON_BUDGET_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled vocabulary, named like a constant
-    cues = [r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "before"]
-    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})\b(?:\s+\w+){{0,4}}\s+(?:of|at|to|was|were|is|reached|totalled|totaled|about|"
-                      rf"around|some|nearly|almost|roughly|approximately|up\s+to|over|more\s+than)?\s*$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_cues('before')})\b(?:\s+\w+){{0,4}}\s+(?:of|at|to|was|were|is|reached|totalled|"
+                      rf"totaled|about|around|some|nearly|almost|roughly|approximately|up\s+to|over|more\s+than)?\s*$",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _NON_BUDGET_AFTER() -> re.Pattern[str]:  # noqa: N802
-    cues = [r["cue"] for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "after"]
-    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:{body})\b", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:{_cues('after')})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _OWNED_BEFORE() -> re.Pattern[str]:  # noqa: N802
+    """A sum told of an owner noun, read by position (for sentences without a parse): "the market could
+    reach", "shares in Saab, now valued at about"."""
+    return re.compile(rf"\b(?:{_cues('owner')})\b(?:\s+[\w,’'-]+){{0,6}}?\s+(?:valued\s+at|worth|(?:could|would|will|"
+                      rf"may|might)\s+reach|reach(?:ed|es)?|hit|was|is|were|are|stood\s+at|totall?ed|totals)"
+                      rf"(?:\s+(?:about|around|some|nearly|almost|roughly|approximately|just|only|over|more\s+than|"
+                      rf"up\s+to))?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lenders() -> frozenset[str]:
+    """Actors whose money is an EU instrument or a loan (kind `other`): unions and banks of data/vocab/actors.csv."""
+    return frozenset(r["actor"] for r in refdata.rows("vocab/actors.csv") if r["kind"] in ("union", "bank"))
+
+
+@lru_cache(maxsize=1)
+def _owners() -> frozenset[str]:
+    return frozenset(r["cue"].lower() for r in refdata.rows("vocab/non_budget_cues.csv") if r["where"] == "owner")
 
 
 def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
-    """Whether a sum is money someone committed rather than a price, a sale or a conversion."""
+    """Whether a sum is money someone committed rather than a price, a sale, a value or a conversion."""
     if money.value.conversion_of is not None:
         return False
     start, end = sentence.local(money)
     if _NON_BUDGET_BEFORE().search(sentence.text[max(0, start - 40):start]):
         return False
-    if _NON_BUDGET_AFTER().match(sentence.text[end:end + 30]):
+    if _NON_BUDGET_AFTER().match(sentence.text[end:end + 30]) or _UNIT_PRICE.match(sentence.text[end:end + 30]):
+        return False
+    if sentence.parse is not None and not _committed_by_grammar(sentence, money):
+        return False
+    if _OWNED_BEFORE().search(sentence.text[max(0, start - 80):start]):
         return False
     c_start, c_end = clause_bounds(sentence.text, start)
     return not _CONDITIONAL.search(sentence.text[c_start:c_end])
 
 
-def find_funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None,
-                inherited: tuple | None = None, last_funder: tuple | None = None) -> tuple:
-    """(code, name) of who pays: the nearest subject-like country or actor between the previous sum
-    of the sentence and this one; else the previous sum's funder ("€20 million for X and €10 million
-    for Y"); else a subject just after the sum ("a €1.5 billion loan Romania obtained")."""
-    start, _ = sentence.local(money)
-    earlier = [m for m in sentence.money if m.end <= money.start]
-    floor = earlier[-1].end if earlier else sentence.start
-    payers = [m for m in [*country_mentions(sentence), *sentence.names]
-              if floor <= m.start and m.end <= money.start
-              and (m.kind in ("country", "force", "institution", "actor", "coalition")
-                                           or (m.kind == "demonym" and _GOVERNMENT_NOUN.match(
-                                               sentence.text[sentence.local(m)[1]:])))]
-    payers = sorted((m for m in payers if not _BENEFICIARY.search(sentence.before(m, 30))
-                     and not (m.possessive and _RECIPIENT.match(sentence.after(m, 20)))),
-                    key=lambda m: m.start)
-    if payers:
-        payer = payers[-1]
-        if _in_list(sentence, payer):
-            return None, _coalition(sentence)
-        return _code_and_name(payer)
-    after = [m for m in country_mentions(sentence) if m.kind == "country" and 0 <= m.start - money.end <= 25]
-    if after and re.match(r"^\s+(?:has\s+|had\s+|have\s+)?\w+ed\b", sentence.text[sentence.local(after[0])[1]:]):
-        return _code_and_name(after[0])
-    if inherited is not None and earlier:
-        return inherited
-    if _COLLECTIVE.search(sentence.text[:start]):
-        return None, _coalition(sentence)
-    if previous is not None and _ANAPHOR.search(sentence.text[:start]):
-        subjects = [m for m in country_mentions(previous) if not _BENEFICIARY.search(previous.before(m, 30))]
-        if subjects:
-            return _code_and_name(subjects[0])
-        if last_funder is not None:
-            return last_funder  # "About €200 million of that": the figure just told
-    return None, None
+def _committed_by_grammar(sentence: AnnotatedSentence, money: Mention) -> bool:
+    """No row for a sum whose owner is a market, a company's shares or sales ("the market could reach
+    €6 billion", "shares now valued at NOK 300 billion"), nor for a payment that only could be made."""
+    parse = sentence.parse
+    head = parse.span_head(*sentence.local(money))
+    if head is None:
+        return True
+    path = [head, *parse.ancestors(head)][:4]
+    owners = _owners()
+    for t in path:
+        if parse.deps[t] in ("acl", "relcl") and parse.lower(parse.heads[t]) in owners:
+            return False
+        for s in parse.subjects(t) if parse.deps[t] in ("ROOT", "ccomp", "conj", "advcl", "relcl") else []:
+            if parse.lower(s) in owners:
+                return False
+    verb = parse.clause_of(head)
+    hypothetical = any(parse.lower(c) in _HYPOTHETICAL for c in parse.children_with(verb, ("aux",)))
+    return not (hypothetical and parse.lower(verb) in _GIVING)
 
 
-def _in_list(sentence: AnnotatedSentence, m: Mention) -> bool:
-    countries = [o for o in sentence.names if o.kind in ("country", "demonym") and o is not m]
-    s, e = sentence.local(m)
-    for o in countries:
-        os_, oe = sentence.local(o)
-        gap = sentence.text[oe:s] if oe <= s else sentence.text[e:os_]
-        if _LIST_GAP.match(gap):
-            return True
-    return False
+def _home_country(article: Annotated) -> Party | None:
+    """The article's own country: the one its headline names, else the one it names most."""
+    counts: dict[str, int] = {}
+    for sentence in article.sentences:
+        for m in country_mentions(sentence):
+            weight = 3 if sentence.index == 0 else 1
+            counts[m.value.code] = counts.get(m.value.code, 0) + weight
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: counts[c])
+    return Party(code, refdata.country_name(code))
 
 
-def _coalition(sentence: AnnotatedSentence) -> str | None:
-    names = [m.value.name for m in sentence.names if m.kind == "coalition"]
-    return names[0] if names else None
-
-
-def _code_and_name(m: Mention) -> tuple[str | None, str | None]:
-    if m.kind in ("actor", "coalition"):
-        return None, m.value.name
-    return m.value.code, refdata.country_name(m.value.code) or m.value.name
-
-
-def budget_kind(sentence: AnnotatedSentence, money: Mention) -> str:
-    """total, allocation, pledge, contribution, package or other: the nearest cue's kind."""
-    start, end = sentence.local(money)
-    hit = nearest_cue(sentence.text, (start + end) // 2, "budget_kinds", "kind", window=70)
-    return hit[0] if hit else "other"
-
-
-def budget_years(sentence: AnnotatedSentence, money: Mention) -> tuple[int | None, int | None]:
-    """The years the sum covers: a span (2025-2028) or a single year near it, else none."""
-    spans = [d for d in sentence.dates if d.value.form == "year_span"]
-    if spans:
-        nearest = min(spans, key=lambda d: abs(d.start - money.start))
-        return nearest.value.year, nearest.value.year_end
-    start, end = sentence.local(money)
-    window = sentence.text[max(0, start - 30):end + 40]
-    m = _YEAR_NEAR.search(window)
-    if m:
-        year = int(m.group(1) or m.group(2))
-        return year, year
-    return None, None
-
-
-def budget_program(sentence: AnnotatedSentence, money: Mention) -> str | None:
-    """The named program, fund or coalition the money belongs to, if the sentence names one."""
-    coalition = _coalition(sentence)
-    named = _PROGRAM_NAME.search(sentence.text)
-    if named and len(named.group(1).split()) > 1:
-        return named.group(1).strip()
-    return coalition
-
-
-def budget_purpose(sentence: AnnotatedSentence, money: Mention) -> str | None:
-    """What the money buys, in a few words ("for drone purchases" -> "drone purchases")."""
-    _, end = sentence.local(money)
-    m = _PURPOSE.match(sentence.text[end:end + 80])
-    return m.group(1).strip() if m else None
-
-
-def build_budgets(article: Annotated) -> list[dict]:
-    """One row per figure of the article (a figure repeated with the same funder is one row)."""
+def build_budgets(article: Annotated, people: dict[str, str] | None = None) -> list[dict]:
+    """One row per figure of the article, with `budget_id` and `part_of` (contract v2)."""
+    home = _home_country(article)
     rows: list[dict] = []
     previous = None
     for sentence in article.sentences:
-        inherited, previous_kind = None, None
+        before: tuple[Mention, Parties] | None = None
         for money in sentence.money:
             if not is_budget(sentence, money):
                 continue
-            last = (rows[-1]["funder_code"], rows[-1]["funder"]) if rows and rows[-1]["funder"] else None
-            code, funder = find_funder(sentence, money, previous, inherited, last)
-            if funder is None and rows and _FACT_LINE.match(sentence.text):
-                code, funder = rows[-1]["funder_code"], rows[-1]["funder"]  # a fact box lists the same program
-            inherited = (code, funder)
-            kind = budget_kind(sentence, money)
-            if kind == "other" and previous_kind:
-                kind = previous_kind  # "€20 million for drones and €10 million for industry"
-            previous_kind = kind
-            year_start, year_end = budget_years(sentence, money)
-            row = {"article_id": article.article_id, "amount": money.value.amount,
-                   "currency": money.value.currency, "amount_eur": None, "eur_rate_date": None, "eur_rate_basis": None, "funder_code": code, "funder": funder,
-                   "program": budget_program(sentence, money), "purpose": budget_purpose(sentence, money),
-                   "kind": kind, "year_start": year_start, "year_end": year_end,
-                   **evidence(sentence)}
-            _merge(rows, row)
+            last = Party(rows[-1]["funder_code"], rows[-1]["funder"]) if rows and rows[-1]["funder"] else None
+            parties, told = _parties(sentence, money, previous, before, Context(people or {}, home, last))
+            if parties.funder is None and rows and _FACT_LINE.match(sentence.text) and not parties.handed:
+                parties = Parties(Party(rows[-1]["funder_code"], rows[-1]["funder"]), parties.recipient)
+            before = (money, parties)
+            for funder, recipient in parties.each or ((parties.funder, parties.recipient),):
+                row = _row(article, sentence, previous, money, funder, recipient, parties.handed, told)
+                if row["kind"] is None and rows and rows[-1]["_sentence"] == sentence.index:
+                    row["kind"] = rows[-1]["kind"]  # "€20 million for drones and €10 million for industry"
+                _merge(rows, row)
         previous = sentence
-    for row in rows:
-        row.update(eur_columns(row["amount"], row["currency"], article.doc.published, row["year_start"]))
-    return rows
+    return finish_rows(article, rows)
+
+
+_GAP = re.compile(r"^\s*,?\s*(?:and|while|whereas|but)?\s*(?:the\s+)?$")
+_GAP_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}$")
+
+
+def _parties(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None,
+             before: tuple[Mention, Parties] | None, context: Context) -> tuple[Parties, bool]:
+    """Who pays and who gets `money`, and whether the grammar told the payer."""
+    line = _fact_line_party(sentence, money)
+    if line is not None:  # "- Lithuania: €6.375bn"
+        return Parties(None, line, handed=True), False
+    gapped = _gapped_party(sentence, money, before)
+    if gapped is not None and before is not None:  # "Luxembourg contributed EUR 12 million and Estonia 6.5 million"
+        prior = before[1]
+        if prior.handed:
+            return Parties(prior.funder, gapped, handed=True), prior.funder is not None
+        return Parties(gapped, prior.recipient), True
+    parties = parties_by_grammar(sentence, money, context)
+    told = parties is not None and (parties.funder is not None or bool(parties.each))
+    if parties is None or (parties.funder is None and not parties.each and not parties.handed):
+        inherited = before[1].funder if before else None
+        by_position = parties_by_position(sentence, money, previous, inherited, context.last_funder,
+                                          context.people)
+        parties = Parties(by_position.funder, (parties.recipient if parties else None) or by_position.recipient,
+                          handed=parties.handed if parties else False)
+    return parties, told
+
+
+def _fact_line_party(sentence: AnnotatedSentence, money: Mention) -> Party | None:
+    """The country of a fact-box line that sets a sum against it ("- Lithuania: €6.375bn")."""
+    start, end = sentence.local(money)
+    named = [m for m in country_mentions(sentence) if m.end <= money.start]
+    if len(sentence.money) != 1 or len(named) != 1 or re.search(r"\w", sentence.text[end:]):
+        return None
+    n_start, n_end = sentence.local(named[0])
+    if re.match(r"^\s*[-•*–]?\s*$", sentence.text[:n_start]) and re.match(r"^\s*[:–-]\s*$",
+                                                                         sentence.text[n_end:start]):
+        return party_of(named[0])
+    return None
+
+
+def _gapped_party(sentence: AnnotatedSentence, money: Mention,
+                  before: tuple[Mention, Parties] | None) -> Party | None:
+    """The one country between the previous sum and this one in a gapped clause ("and Iceland €2 million",
+    "and Italy for €14.9bn"): it takes the previous sum's role."""
+    if before is None:
+        return None
+    named = [m for m in country_mentions(sentence) if before[0].end <= m.start and m.end <= money.start]
+    if len(named) != 1:
+        return None
+    gap_start, gap_end = sentence.local(named[0])
+    if (_GAP.match(sentence.text[sentence.local(before[0])[1]:gap_start])
+            and _GAP_AFTER.match(sentence.text[gap_end:sentence.local(money)[0]])):
+        return party_of(named[0])
+    return None
+
+
+def _row(article: Annotated, sentence: AnnotatedSentence, previous: AnnotatedSentence | None, money: Mention,
+         funder: Party | None, recipient: Party | None, handed: bool, told: bool) -> dict:
+    start, end = sentence.local(money)
+    year_start, year_end = budget_years(sentence, money)
+    earlier = [m for m in sentence.money if m.end <= money.start]
+    between = sentence.text[sentence.local(earlier[-1])[1]:start] if earlier else ""
+    amount = money.value.high or money.value.amount  # a range is one row with its larger figure
+    return {"article_id": article.article_id, "budget_id": None, "amount": amount,
+            "currency": money.value.currency, "amount_eur": None, "eur_rate_date": None, "eur_rate_basis": None,
+            "funder_code": funder.code if funder else None, "funder": funder.name if funder else None,
+            "recipient_code": recipient.code if recipient else None,
+            "recipient": recipient.name if recipient else None,
+            "program": budget_program(sentence), "purpose": budget_purpose(sentence, money),
+            "kind": budget_kind(sentence, money), "part_of": None,
+            "year_start": year_start, "year_end": year_end, **evidence(sentence),
+            "_sentence": sentence.index, "_told": [sentence.index], "_between": between, "_before": sentence.text[max(0, start - 60):start],
+            "_after": sentence.text[end:end + 40], "_handed": handed, "_funder_told": told, "_recipient_told": recipient is not None,
+            "_fact_line": _fact_line_party(sentence, money) is not None,
+            "_gapped": bool(earlier) and not re.search(r"[a-z]{4,}", between.replace(" and ", " ")),
+            "_to_fund": bool(_TO_FUND.search(sentence.text[end:])), "_site_country": _site_country(sentence, previous),
+            "_of_parent": bool(_OF_PARENT.match(sentence.text[end:end + 40])),
+            "_approx": money.value.qualifier in _APPROXIMATE,
+            "_restated_as": _restated_as(sentence, money), "_share_told": _share_told(sentence),
+            "_parent": None}
+
+
+def _restated_as(sentence: AnnotatedSentence, money: Mention) -> tuple[float, str] | None:
+    """The larger figure that restates this one over a longer period ("€200 million a year ..., or
+    €1 billion over five years"): its amount and currency."""
+    later = [m for m in sentence.money if m.start >= money.end]
+    if later and _RESTATED.search(sentence.text[sentence.local(money)[1]:sentence.local(later[0])[0]]):
+        value = later[0].value
+        if (value.high or value.amount) > (money.value.high or money.value.amount):
+            return value.high or value.amount, value.currency
+    return None
+
+
+def _share_told(sentence: AnnotatedSentence) -> bool:
+    """The sentence is about a share: its main subject is one ("The Dutch share was confirmed ..., where
+    the minister said the Netherlands would pay EUR 20 million")."""
+    parse = sentence.parse
+    if parse is None:
+        return False
+    roots = [i for i in range(len(parse)) if parse.heads[i] == i]
+    return any(parse.lower(s) in ("share", "portion", "part", "slice") for r in roots for s in parse.subjects(r))
+
+
+def _site_country(sentence: AnnotatedSentence, previous: AnnotatedSentence | None) -> tuple[str, str] | None:
+    """The country of a site this sentence or the one before names (a base a project rebuilds)."""
+    for s in (sentence, previous):
+        for m in s.names if s is not None else []:
+            if m.kind == "site" and m.value.code and m.value.kind in _MILITARY_SITES and not m.value.capital:
+                return m.value.code, refdata.country_name(m.value.code) or m.value.code
+    return None
 
 
 def _merge(rows: list[dict], row: dict) -> None:
-    """Add `row` unless it repeats a figure already there (same sum, funders not in conflict)."""
+    """Add `row` unless it repeats a figure already there: the same sum, funders, recipients, years and
+    kinds not in conflict."""
     for old in rows:
-        if old["currency"] != row["currency"] or abs(old["amount"] - row["amount"]) > 0.005 * row["amount"]:
-            continue
-        if old["funder"] and row["funder"] and old["funder"] != row["funder"]:
-            continue
-        if "other" not in (old["kind"], row["kind"]) and old["kind"] != row["kind"] and "total" not in (
-                old["kind"], row["kind"]):
-            continue
-        for key in ("funder_code", "funder", "program", "purpose", "year_start", "year_end"):
-            if old[key] is None and row[key] is not None:
-                old[key] = row[key]
-        if old["kind"] == "other":
-            old["kind"] = row["kind"]
-        return
+        if _same_figure(old, row, kinds_may_differ=False):
+            _absorb(old, row)
+            return
     rows.append(row)
+
+
+def _same_figure(old: dict, row: dict, kinds_may_differ: bool) -> bool:
+    if old["currency"] != row["currency"] and kinds_may_differ and _converted(old, row):
+        pass  # "a $2.5 billion agreement ... The contract, worth about 10 billion zlotys": one figure
+    elif old["currency"] != row["currency"] or abs(old["amount"] - row["amount"]) > 0.005 * row["amount"]:
+        return False
+    if any(old[k] and row[k] and old[k] != row[k] for k in ("funder", "recipient")):
+        return False
+    if old["year_start"] and row["year_start"] and old["year_start"] != row["year_start"]:
+        return False
+    kinds = {old["kind"], row["kind"]} - {None, "total"}
+    return len(kinds) <= 1 or (kinds_may_differ and old["_sentence"] != row["_sentence"])
+
+
+def _converted(old: dict, row: dict) -> bool:
+    """A later sum in another currency, given as approximate, within 8 % of an earlier one in euros."""
+    a, b = old["amount_eur"], row["amount_eur"]
+    return bool(a and b and row["_approx"] and abs(a - b) <= 0.08 * max(a, b) and old["_sentence"] < row["_sentence"])
+
+
+def _absorb(old: dict, row: dict) -> None:
+    for key in ("funder_code", "funder", "recipient_code", "recipient", "program", "purpose", "year_start",
+                "year_end", "kind"):
+        if old[key] is None and row[key] is not None:
+            old[key] = row[key]
+    old["_handed"] = old["_handed"] or row["_handed"]
+    old["_told"] = [*old["_told"], *row["_told"]]
+
+
+def _merge_repeats(rows: list[dict]) -> list[dict]:
+    """A figure told again in another sentence with another kind word ("a €150bn defence credit" in the
+    headline, "covered the full €150 billion" in the body) is one row, unless either is a share."""
+    out: list[dict] = []
+    moved: dict[int, int] = {}
+    for i, row in enumerate(rows):
+        target = next((k for k, old in enumerate(out) if row["_parent"] is None and old["_parent"] is None
+                       and _same_figure(old, row, kinds_may_differ=True)), None)
+        if target is None:
+            moved[i] = len(out)
+            out.append(row)
+        else:
+            moved[i] = target
+            _absorb(out[target], row)
+    for row in out:
+        if row["_parent"] is not None:
+            row["_parent"] = moved[row["_parent"]]
+    return out
+
+
+def finish_rows(article: Annotated, rows: list[dict]) -> list[dict]:
+    """Amounts in euros, shares and their parents, recipients, ids; the working fields dropped."""
+    for row in rows:
+        row.update(eur_columns(row["amount"], row["currency"], article.doc.published, row["year_start"]))
+    link_shares(rows)
+    rows = _merge_repeats(rows)
+    inherit_from_parents(rows)
+    for row in rows:
+        if row["funder"] is None and row["_parent"] is None and not row["_handed"] and row["kind"] != "contract":
+            issuer = currency_issuer(row["currency"])  # "the minister announced SEK 500 million": Sweden
+            if issuer:
+                row["funder_code"], row["funder"] = issuer, refdata.country_name(issuer)
+    default_recipients(rows, article.doc.text)
+    for row in rows:
+        if row["kind"] in (None, "allocation") and row["funder_code"] is None and row["funder"] in _lenders() \
+                and (row["_parent"] is None or row["_handed"]):
+            row["kind"] = "other"  # "the European Commission set Poland's share at €43.7 billion": an EU loan
+    for n, row in enumerate(rows, start=1):
+        row["budget_id"] = f"{article.article_id}-b{n}"
+        row["kind"] = row["kind"] or "other"
+    for row in rows:
+        if row["_parent"] is not None:
+            row["part_of"] = rows[row["_parent"]]["budget_id"]
+    return [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows]
+

@@ -28,8 +28,12 @@ from core.tables.coalition_lists import announced_count
 from core.tables.coalition_refs import GENERIC_NOUNS, Resolver, named_references, topic
 from core.tables.coalition_roles import SentenceRoles, country_tokens
 from core.tables.common import clause_bounds, evidence
+from core.vocab import role_cues
 
 ROLE_RANK = {"leader": 3, "member": 2, "applicant": 1}
+_PRONOUN = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir)\b")
+_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+"
+                    r"(?:\w+\s+)?(?:states|countries|nations|members|governments|allies)\b", re.IGNORECASE)
 _THESE_ARE = re.compile(r"^\s*(?:(?:Besides|Apart\s+from|In\s+addition\s+to)\s+[^,]+,\s*)?(?:these|they|the\s+others)"
                         r"\s+(?:are|include|comprise)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:{'|'.join(sorted(GENERIC_NOUNS))})\b|\bIts\b")
@@ -52,31 +56,48 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
     rows: dict[tuple[str, str], dict] = {}
     focus: str | None = None
     focus_paragraph = -10
-    previous_subject: str | None = None
+    parsed: list[AnnotatedSentence] = []  # parsed sentences so far, for what "It"/"They" refers back to
     announced: str | None = None  # a coalition whose number of members the last sentence told
-    counted: str | None = None
     for sentence in article.sentences:
         refs = named_references(sentence)
         recent = sentence.paragraph - focus_paragraph <= 2
-        if sentence.parse is not None:
-            resolver = Resolver(sentence.parse, refs, focus)
-            reader = SentenceRoles(sentence, sentence.parse, resolver, people, previous_subject, recent)
+        counted = None
+        if sentence.parse is not None and (refs or _may_give_roles(sentence.text)):
+            previous = _previous_subject(parsed) if _PRONOUN.search(sentence.text) else None
+            reader = SentenceRoles(sentence, sentence.parse, Resolver(sentence.parse, refs, focus), people,
+                                   previous, recent)
             for role in reader.roles():
                 for code in role.codes:
                     _keep(rows, article.article_id, sentence, role.coalition, role.role, code, role.at)
-            counted = announced_count(reader)
-            previous_subject = _subject_country(sentence, sentence.parse) or (
-                previous_subject if sentence.text.lstrip().startswith(("It ", "It's", "Its ")) else None)
+            counted = announced_count(reader) if _COUNT.search(sentence.text) else None
+        if sentence.parse is not None:
+            parsed.append(sentence)
         if announced and _THESE_ARE.match(sentence.text):  # "... consists of 15 states. Besides A, these are B, C"
             for m in sentence.countries:
                 _keep(rows, article.article_id, sentence, announced, "member", m.value.code, sentence.local(m)[0])
-        announced, counted = counted, None
+        announced = counted
         about = topic(refs, sentence.parse)
         if about is not None:
             focus, focus_paragraph = about.name, sentence.paragraph
         elif focus and _REFERS_BACK.search(sentence.text):  # "The coalition was launched ...": still the topic
             focus_paragraph = sentence.paragraph
     return list(rows.values())
+
+
+def _may_give_roles(text: str) -> bool:
+    """A role word, a generic coalition noun or an "X-led" compound: only then are roles read."""
+    return role_cues().search(text) is not None or "-led" in text
+
+
+def _previous_subject(parsed: list[AnnotatedSentence]) -> str | None:
+    """The country an "It"/"They" refers back to: the subject of the last parsed sentence, or of the one
+    before it when that one itself began with "It"."""
+    for sentence in reversed(parsed[-4:]):
+        assert sentence.parse is not None
+        subject = _subject_country(sentence, sentence.parse)
+        if subject or not sentence.text.lstrip().startswith(("It ", "It's", "Its ")):
+            return subject
+    return None
 
 
 def _keep(rows: dict, article_id: str, sentence: AnnotatedSentence, coalition: str, role: str, code: str,

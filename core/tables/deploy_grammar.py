@@ -19,6 +19,7 @@ from core.records import Mention
 from core.syntax import Parse
 from core.tables.deploy_reading import (
     ANAPHOR_DETS,
+    HOST_SPACE,
     Places,
     Reading,
     conj_root,
@@ -33,8 +34,10 @@ from core.tables.deploy_status import status_of, verb_classes
 #: An indefinite article also points back when the force was just named ("a large contingent").
 _PART_DETS = frozenset({"a", "an"})
 _PRONOUNS = frozenset({"they", "it"})
+_MODIFIER = frozenset({"amod", "compound", "poss", "nmod"})
+#: Nouns that stand for their country as the subject of a decision ("the Czech government decided").
+_GOVERNMENT = frozenset({"government", "cabinet", "ministry", "parliament", "administration", "leadership"})
 _COUNTRY_WORDS = frozenset({"country", "nation", "it", "state"})
-_MODIFIER = frozenset({"amod", "compound", "poss", "nmod", "nummod"})
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,30 @@ def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
             found = _noun_claims(r, sentence, refs, code, noun)
         elif p.deps[root] == "nsubj" and m.kind == "country" and not m.possessive:
             found = _subject_claims(r, sentence, refs, code, p.heads[root])
+        elif p.deps[root] in _MODIFIER and p.lower(p.heads[root]) in _GOVERNMENT and \
+                p.deps[p.heads[root]] == "nsubj":  # "the Czech government decided to send"
+            found = _subject_claims(r, sentence, refs, code, p.heads[p.heads[root]])
+        for clause in p.children_with(root, ("relcl",)):  # "Canada, which leads the brigade in Latvia"
+            if any(p.lower(s) in ("which", "who", "that") for s in p.children_with(clause, ("nsubj",))):
+                found += _subject_claims(r, sentence, refs, code, clause)
         _note(refs, found, sentence.index)  # "the unit", "the base" later in the sentence
         claims += found
+    _note_open_task(r, refs)
     return claims + _anaphoric_claims(r, sentence, refs, used)
+
+
+def _note_open_task(r: Reading, refs: DeployRefs) -> None:
+    """"Slovakia's airspace is being guarded by its allies": a task in Slovakia whose forces a later
+    sentence may name ("Poland and Hungary have taken turns with the task")."""
+    p = r.parse
+    for verb, cls in r.cues.items():
+        if cls != "guard":
+            continue
+        for s in p.children_with(verb, ("nsubjpass",)):
+            owners = [r.countries[c].value.code for c in p.children_with(s, ("poss", "amod", "compound"))
+                      if c in r.countries]
+            if owners and p.lower(s) in HOST_SPACE:
+                refs.task_host = owners[0]
 
 
 def _note(refs: DeployRefs, claims: list[Claim], index: int) -> None:
@@ -172,7 +196,7 @@ def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, f
     if found is None or found[1] == "host":
         return []
     verb, cls = found
-    objects = p.objects(verb)
+    objects = [o for o in p.objects(verb) if o not in r.tails]
     military = [o for o in objects if is_military(r, o)]
     if cls in ("lead", "keep", "retain", "establish") and not military:
         return []
@@ -196,8 +220,8 @@ def _around(r: Reading, refs: DeployRefs, force: str, verb: int, cls: str | None
     a guarding purpose clause ("sending three jets to guard Polish skies")."""
     p = r.parse
     places = Places(r, refs, force, cls).attached(starts)
-    if cls == "guard":
-        places.objects(objects)
+    if cls in ("guard", "end"):
+        places.objects(objects)  # "protecting the airport at Rzeszów", "left Afghanistan"
     purposes = [c for c in p.children_with(verb, ("xcomp", "advcl"))]
     purposes += [d for c in purposes for d in p.children_with(c, ("xcomp",))]  # "to help protect"
     for c in purposes:

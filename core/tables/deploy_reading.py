@@ -19,7 +19,7 @@ from core.records import Mention
 from core.syntax import Parse
 from core.tables.common import country_mentions, cue_pattern
 from core.tables.deploy_refs import DeployRefs
-from core.tables.deploy_status import cue_tokens
+from core.tables.deploy_status import cue_regex, cue_tokens
 from core.tables.places import is_dateline, place_mentions
 
 LOCATIVE = frozenset({"in", "into", "to", "at", "near", "across", "throughout", "inside", "within", "outside",
@@ -30,7 +30,8 @@ _FROM_CLASSES = frozenset({"fly", "station", "guard", "end"})
 #: "over Poland": for patrols and flights, and under a duty or mission ("on air-policing duty over").
 _OVER_CLASSES = frozenset({"fly", "guard"})
 _NEAR = frozenset({"near", "outside", "around"})
-_HOST_SPACE = frozenset({"airspace", "skies", "sky", "soil", "territory"})
+_TASK_WORDS = frozenset({"task", "job", "duty"})
+HOST_SPACE = frozenset({"airspace", "skies", "sky", "soil", "territory"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 BASE_WORDS = frozenset({"base", "airbase", "camp", "garrison", "bases", "headquarters"})
 _PERSONNEL = re.compile(
@@ -49,6 +50,7 @@ class Reading:
     places: dict[int, Mention]
     cues: dict[int, str]
     units: set[int]  # military nouns proper (troops, jets), not deployment nouns (mission, presence)
+    tails: set[int]  # the later words of several-word cues ("turns" of "taken turns")
 
 
 def reading(sentence: AnnotatedSentence) -> Reading:
@@ -69,14 +71,15 @@ def reading(sentence: AnnotatedSentence) -> Reading:
         if not is_dateline(sentence, m):
             for i in parse.tokens_in(*sentence.local(m)):
                 places.setdefault(i, m)
-    return Reading(parse, military, countries, places, cues, units)
+    tails = {i for m in cue_regex().finditer(sentence.text) for i in parse.tokens_in(m.start(), m.end())[1:]}
+    return Reading(parse, military, countries, places, cues, units, tails)
 
 
 def is_military(r: Reading, i: int) -> bool:
     """A military noun, or a noun compounded with one ("Patriot systems", "military hubs")."""
     p = r.parse
     return i in r.military and i not in r.countries or any(
-        c in r.military and c not in r.countries for c in p.children_with(i, ("compound", "amod")))
+        c in r.military and c not in r.countries for c in p.children_with(i, ("compound", "amod", "appos")))
 
 
 def conj_root(p: Parse, i: int) -> int:
@@ -115,6 +118,10 @@ class Places:
                 if n and word == "of":  # "form the core of the NATO battlegroup at Tapa"
                     for o in p.children_with(prep, ("pobj",)):
                         self.walk(o, 1)
+                if word == "with":  # "have taken turns with the task"
+                    for o in p.children_with(prep, ("pobj",)):
+                        if p.lower(o) in _TASK_WORDS:
+                            self.walk(o, 0)
                 if word not in preps or (n == 0 and word in FROM and s not in self.r.cues):
                     continue
                 for conj_prep in p.conjuncts(prep):
@@ -145,7 +152,8 @@ class Places:
                 return t
             if self.r.parse.deps[t] not in ("pobj", "prep", "amod", "appos", "compound"):
                 break
-        before = [t for t in self.r.places if t <= i]  # else the place last named before it
+        before = [t for t in self.r.places if t <= i] or [  # else the place, or country, last named before it
+            t for t, m in self.r.countries.items() if t <= i and m.kind == "country"]
         return max(before) if before else i if i in self.r.places else -1
 
     def add_site(self, site: Mention | None) -> None:
@@ -176,7 +184,7 @@ class Places:
                 self.hosts.append(m.value.code)
             return
         word = p.lower(i)
-        if word in _HOST_SPACE:
+        if word in HOST_SPACE:
             if space or self.cls == "guard":
                 self.hosts.extend(r.countries[c].value.code for c in p.children[i] if c in r.countries)
             return
@@ -184,6 +192,9 @@ class Places:
         base = self.refs.site(self.force)
         if dets & ANAPHOR_DETS and word in BASE_WORDS and base:
             self.add_site(base)  # "the base"
+            return
+        if dets & ANAPHOR_DETS and word in _TASK_WORDS and self.refs.task_host:
+            self.hosts.append(self.refs.task_host)  # "have taken turns with the task"
             return
         host = self.refs.host(self.force)
         below = [i, *p.children_with(i, ("acl",))]  # "the battlegroup based at Orzysz"
@@ -208,12 +219,15 @@ def prep_objects(p: Parse, prep: int) -> list[int]:
 
 
 def figure(r: Reading, sentence: AnnotatedSentence, tokens: list[int]) -> int | None:
-    """The personnel figure inside the phrases `tokens` head, without their coordinated parts."""
+    """The personnel figure inside the phrases `tokens` head, without relative clauses and without
+    coordinated parts that name a force of their own ("Polish F-16s and 40 Dutch airmen")."""
     p = r.parse
     for t in tokens:
         inside = set(p.subtree(t))
-        for c in p.children_with(t, ("conj", "cc", "relcl")):
-            inside -= set(p.subtree(c))
+        for c in p.children_with(t, ("conj", "relcl")):
+            below = set(p.subtree(c))
+            if p.deps[c] == "relcl" or below & set(r.countries):
+                inside -= below
         if not inside:
             continue
         lo, hi = p.starts[min(inside)], p.ends[max(inside)]

@@ -24,6 +24,7 @@ class DeployRefs:
     sites: dict[str, Mention] = field(default_factory=dict)  # force -> last site
     last_country: str | None = None
     last_host: str | None = None
+    task_host: str | None = None  # where a guarding told without its force takes place ("X's airspace is guarded")
 
     def note_force(self, force: str, index: int) -> None:
         self.last_force = (force, index)

@@ -10,6 +10,7 @@ from core.tables.deploy_reading import BASE_WORDS, Reading, conj_root, is_milita
 from core.tables.deploy_status import verb_classes
 
 _MODIFIER = frozenset({"amod", "compound", "poss", "nmod", "nummod"})
+_PARTITIVE = frozenset({"most", "some", "many", "all", "part", "half", "several"})
 
 
 def noun_for(r: Reading, t: int) -> int | None:
@@ -73,9 +74,11 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
     while p.deps[i] == "pobj" and p.lower(p.heads[i]) == "of" and p.heads[p.heads[i]] != p.heads[i]:
         i = conj_root(p, p.heads[p.heads[i]])  # "elements of the unit served", "a company of soldiers"
     if p.deps[i] == "pobj" and p.lower(p.heads[i]) == "with":
-        i = p.heads[i]  # "flying from Šiauliai with eight Spanish Typhoons"
-        if r.cues.get(p.heads[i]) not in (None, "noun"):
-            return p.heads[i], r.cues[p.heads[i]]
+        for t in p.ancestors(p.heads[i])[:3]:  # "flying from Šiauliai since 30 July with eight Typhoons"
+            if r.cues.get(t) not in (None, "noun"):
+                return t, r.cues[t]
+            if p.deps[t] not in ("pobj", "prep"):
+                break
     if p.deps[i] in ("nsubj", "nsubjpass", "dobj"):
         found = cue_below(r, p.heads[i])
         if found:
@@ -83,4 +86,8 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
     for c in p.children_with(noun, ("acl", "relcl")):
         if r.cues.get(c) not in (None, "noun"):
             return c, r.cues[c]
+    for c, cls in r.cues.items():  # "a detachment of 170 personnel, most of them from X, that has been stationed
+        if c > noun and p.deps[c] == "relcl" and p.lower(p.heads[c]) in _PARTITIVE and cls != "noun" and any(
+                p.lower(s) in ("that", "which") for s in p.children_with(c, ("nsubj", "nsubjpass"))):
+            return c, cls  # at": the parser hangs the clause on the partitive, it tells of the noun
     return None, None

@@ -155,6 +155,9 @@ def event_type(sentence: AnnotatedSentence, d: Mention, previous: str | None = N
         return "funding"  # "gave up to NOK 1.6 billion", "announced an extra EUR 20 million"
     if best.role == "" and _announced_ahead(text, cues, best, start):
         return "announcement"  # "announced on 9 September that crossings would close": not yet done
+    if kind == "procurement" and any(c.event_type == "approval" and c.role == "" and 0 <= best.start - c.end <= 20
+                                     for c in cues):
+        return "approval"  # "approved the purchase": the approval is the happening
     in_clause = [c.event_type for c in cues if clause[0] <= c.start < clause[1] and c.role == ""]
     if kind == "agreement" and "procurement" in in_clause:
         return "procurement"  # "signed contracts", "bought ... in a $1.25 billion deal"

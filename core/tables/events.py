@@ -33,6 +33,8 @@ _YEAR_LEAD = re.compile(r"\b(?:in|at|during|from)\s+(?:the\s+(?:spring|summer|au
 _HAPPENED = re.compile(r"\b(?:\w{3,}ed|held|met|began|begun|took|came|went|gave|given|sent|made|flew|fell|built|"
                        r"bought|sold|won|became|brought|set\s+up|began|begin|start|arrive|open|take\s+place)\b",
                        re.IGNORECASE)
+_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|slated|set|due|expected|earmarked)\s+for\s+"
+                            r"(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _RUNNING_TOTAL = re.compile(r"\b(?:repeatedly|times|so\s+far|in\s+total|altogether|a\s+total\s+of|total|"
                             r"\d[\d,.]*\s+(?:[\w-]+\s+){0,3}(?:trained|delivered|produced|built|recruited|intercepted|"
@@ -65,10 +67,21 @@ def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
     if _MISSED.search(head[-40:]):
         return False
     if form == "relative":
-        return bool(d.value.month) or (d.value.future and _has_happening(clause) and not _amount_in(sentence, d))
+        return _relative_is_event(sentence, d, head, clause)
     if form in ("year", "year_span"):
         return _year_is_event(sentence, d, head, clause)
     return True
+
+
+def _relative_is_event(sentence: AnnotatedSentence, d: Mention, head: str, clause: str) -> bool:
+    """'later this month' dates a happening; 'this month' or 'last week' only right after a verb
+    ("the second such incident this month" counts, it does not date); 'this year' only where
+    a happening is scheduled in it ("will receive ... this year")."""
+    if d.value.month:
+        if d.value.relative and d.value.relative.startswith(("later", "earlier")) or d.value.day:
+            return True
+        return bool(_HAPPENED.search(head[-40:]) or _SCHEDULED.search(head[-40:]))
+    return d.value.future and _has_happening(clause) and not _amount_in(sentence, d)
 
 
 def _year_is_event(sentence: AnnotatedSentence, d: Mention, head: str, clause: str) -> bool:
@@ -79,10 +92,15 @@ def _year_is_event(sentence: AnnotatedSentence, d: Mention, head: str, clause: s
     if d.value.form == "year_span":
         return "from" in head[-8:].lower() and _has_happening(clause) and not sentence.money
     if _SINCE.search(head[-12:]):  # the start of a state, not the bound of a running total
-        return not _RUNNING_TOTAL.search(clause) and not _money_in(sentence, clause_bounds(sentence.text, start))
+        own = re.split(r"[,;]|\band\b", head)[-1]
+        rest = re.split(r"[,;]|\band\b", sentence.text[start:][:80])[0]
+        return not _RUNNING_TOTAL.search(own + rest) and not _money_in(
+            sentence, clause_bounds(sentence.text, start))
     after = sentence.text[sentence.local(d)[1]:][:30]
     if re.match(r"\s+[\w-]+", after) and _noun_cue_right_after(after):
         return True  # "the 1998 agreement"
+    if _SCHEDULED_FOR.search(head[-40:]):
+        return True  # "deliveries are scheduled for 2028"
     if not _YEAR_LEAD.search(head[-50:]):
         return False
     window = head[-60:]
@@ -145,8 +163,10 @@ def _event_dates(sentence: AnnotatedSentence) -> list[Mention]:
 
 
 def build_events(article: Annotated) -> list[dict]:
-    """One row per (date, event type) of the article, at its first mention."""
-    rows: dict[tuple[str, str], dict] = {}
+    """One row per happening: per (date, event type) at its first mention, unless both mentions
+    name actors and no actor is shared (two countries' deliveries on the same day)."""
+    rows: list[dict] = []
+    seen: dict[tuple[str, str], list[set[str]]] = {}
     previous: str | None = None
     heading: str | None = None
     for sentence in article.sentences:
@@ -160,9 +180,17 @@ def build_events(article: Annotated) -> list[dict]:
             reporting = len(dates) > 1 and report_attached(sentence, d)
             kind = event_type(sentence, d, previous, heading, reporting)
             previous = kind
-            if date is None or (date, kind) in rows:
+            if date is None or not _new_happening(seen.setdefault((date, kind), []), set(codes)):
                 continue
-            rows[(date, kind)] = {"article_id": article.article_id, "date": date, "event_type": kind,
-                                  "actor_codes": codes, "program": programs[0] if programs else None,
-                                  "summary": summarise(sentence, d), **evidence(sentence)}
-    return list(rows.values())
+            rows.append({"article_id": article.article_id, "date": date, "event_type": kind,
+                         "actor_codes": codes, "program": programs[0] if programs else None,
+                         "summary": summarise(sentence, d), **evidence(sentence)})
+    return rows
+
+
+def _new_happening(actor_sets: list[set[str]], actors: set[str]) -> bool:
+    """Whether a (date, type) already seen with these actor sets is a further happening; records it."""
+    if actor_sets and not (actors and all(other and not other & actors for other in actor_sets)):
+        return False
+    actor_sets.append(actors)
+    return True

@@ -35,7 +35,12 @@ _PLACE_PREFIXES = frozenset({"Lake", "Mount", "Fort", "Camp", "Port", "Cape", "U
                              "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                              "Central", "Saint", "St", "Downtown", "Outer", "Inner"})
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([A-ZÀ-ÞĀ-Ž][\w'’.-]*)\s+$")
-#: "to Helsinki to discuss", "to Vilnius for talks": a destination, so a place.
+#: A capitalised word after a place that is no other name begins an organisation's name with it:
+#: "Ostrava Aerotech", "Gdańsk Shipyard" (site words, months and weekdays are not such words).
+_CAPITALISED_AFTER = re.compile(
+    r"^[ \t]+(?!(?:Air|Airport|Airbase|Airfield|Base|Port|Harbour|Harbor|Range|Station|Training|Naval|Garrison|"
+    r"Barracks|January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|Or|But|On|In|At|As)\b)[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]+")
 _PURPOSE_AFTER = re.compile(r"^\s+(?:to\s+[a-z]+|for\s+(?:talks|consultations|a\s+summit|the\s+summit|a\s+meeting|"
                             r"meetings|a\s+conference|the\s+conference))\b")
 _GOVERNMENT_IN = re.compile(r"\b(?:government|administration|authorities|officials|leadership|regime|court)\s+in\s+$",
@@ -62,7 +67,8 @@ def is_place_mention(sentence: AnnotatedSentence, m: Mention) -> bool:
     """Whether a site name in `sentence` is used as a place (not a government, name, person or region)."""
     entry = m.value
     if (_INSIDE_NAME.match(sentence.after(m)) or _GOVERNMENT_IN.search(sentence.before(m))
-            or _REGIONS_AFTER.match(sentence.after(m, 80)) or in_person_name(sentence, m)):
+            or _REGIONS_AFTER.match(sentence.after(m, 80)) or in_person_name(sentence, m)
+            or _starts_organisation(sentence, m)):
         return False
     if not (entry.capital or entry.ambiguous) or is_dateline(sentence, m):
         return True
@@ -78,6 +84,17 @@ def is_government(sentence: AnnotatedSentence, m: Mention) -> bool:
     """A capital standing for its government: 'Paris is sending', 'Riga promised', 'Moscow's invasion'."""
     return (m.kind == "site" and m.value.capital and not is_place_mention(sentence, m)
             and not _INSIDE_NAME.match(sentence.after(m)) and not in_person_name(sentence, m))
+
+
+def _starts_organisation(sentence: AnnotatedSentence, m: Mention) -> bool:
+    """The place is followed by a capitalised word that no name mention starts with ("Ostrava Aerotech")."""
+    if m.possessive:
+        return False
+    after = _CAPITALISED_AFTER.match(sentence.after(m))
+    if not after:
+        return False
+    word_start = m.end + after.end() - len(after.group().lstrip())
+    return not any(o.start == word_start for o in sentence.names)
 
 
 def in_person_name(sentence: AnnotatedSentence, m: Mention) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.tables.common import country_mentions, evidence
+from core.text import alternation
 
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|von|der)){1,3})"
 
@@ -21,8 +22,7 @@ _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|von|der)){1,3}
 @lru_cache(maxsize=1)
 def _titles() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {r["title"].lower(): r["role"] for r in refdata.rows("vocab/role_titles.csv")}
-    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(table, key=len, reverse=True))
-    pattern = re.compile(rf"(?P<deputy>(?:Deputy|Acting|First\s+Deputy)\s+)?(?P<title>(?i:{alternation}))\s*,?\s+{_NAME}")
+    pattern = re.compile(rf"(?P<deputy>(?:Deputy|Acting|First\s+Deputy)\s+)?(?P<title>(?i:{alternation(table)}))\s*,?\s+{_NAME}")
     return pattern, table
 
 

@@ -237,8 +237,6 @@ def test_an_upload_waiting_for_another_ingest_says_how_long_and_can_give_up(tmp_
     assert limited.error is None and limited.stored == 1
 
 
-@pytest.mark.xfail(strict=True, reason="core/link.py duplicate detection (owned by the linking rebuild): short "
-                                       "articles sharing a date and two names are taken for one story")
 def test_three_unrelated_short_articles_are_not_duplicates(tmp_path: Path):
     folder = tmp_path / "corpus"
     folder.mkdir()

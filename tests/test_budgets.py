@@ -1,0 +1,149 @@
+"""Budgets per contract v2: case tables per phenomenon (funder, recipient, kind, shares, traps).
+
+Every sentence here is invented; each states one grammatical pattern, not a dev article's wording.
+"""
+
+import pytest
+
+from core.tables.budgets import build_budgets
+from tests.conftest import annotated
+
+HEAD = "Headline\n"
+
+
+def rows_of(text: str, people: dict[str, str] | None = None) -> list[dict]:
+    return build_budgets(annotated(HEAD + text), people)
+
+
+FUNDERS = [
+    ("subject", "Finland pledged €90 million for long-range drones.", "FIN"),
+    ("from X, not the recipient", "Kyiv will receive a €60 million contribution from Denmark for drones.", "DNK"),
+    ("passive agent", "A €95 million order for radars was approved by the Dutch government.", "NLD"),
+    ("possessive", "Norway's NOK 2 billion package for Ukraine includes radars.", "NOR"),
+    ("share of a joint purchase", "Latvia's share of the joint purchase is €30 million.", "LVA"),
+    ("capital as government", "Vilnius has set aside €12 million for counter-drone defences.", "LTU"),
+    ("contractor is not the funder", "Rheinmetall won a €310 million contract from the Polish armed forces.", "POL"),
+    ("US$ is not the United States", "Latvia will spend US$40 million on rocket launchers.", "LVA"),
+    ("two-object verb: the first object is not the payer",
+     "Romania's defence ministry gave Baykar a contract worth $300 million for drones.", "ROU"),
+    ("pronoun in a reported clause", "Sweden said on Monday that it would give SEK 3 billion to the fund.", "SWE"),
+    ("non-state funder", "The European Union approved €1.5 billion from the European Peace Facility for Ukraine.",
+     None),
+    ("a sale is paid by its buyer", "Washington approved a possible $1.85 billion sale of missiles to Poland.", "POL"),
+    ("a national currency names the payer", "The defence minister announced SEK 500 million for radars.", "SWE"),
+    ("money source in the clause", "Bucharest hopes to cover €400 million of the bill with European Union funds.",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), [c[1:] for c in FUNDERS], ids=[c[0] for c in FUNDERS])
+def test_funder(text, code):
+    (row,) = rows_of(text)
+    assert row["funder_code"] == code
+
+
+def test_titled_person_stands_for_the_country_of_the_office():
+    (row,) = rows_of("Minister Holm pledged €15 million to the coalition.", people={"Holm": "DNK"})
+    assert row["funder_code"] == "DNK"
+
+
+def test_gapped_clause_takes_its_own_subject():
+    rows = rows_of("Finland contributed €8 million to the fund and Iceland €2 million.")
+    assert [(r["amount"], r["funder_code"]) for r in rows] == [(8_000_000, "FIN"), (2_000_000, "ISL")]
+
+
+RECIPIENTS = [
+    ("aid to Ukraine", "Sweden pledged SEK 2 billion for Ukraine's air defence.", "UKR"),
+    ("through a coalition fund", "Ukraine needs drones. Belgium has contributed €15 million to the coalition fund.",
+     "UKR"),
+    ("own procurement", "The Czech Army ordered 14 more tanks for CZK 8 billion.", "CZE"),
+    ("forces of a demonym", "Brussels approved a €40 million assistance measure for the Moldovan armed forces.", "MDA"),
+    ("a getter is the recipient", "Romania was allocated €16 billion under the loan scheme.", "ROU"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), [c[1:] for c in RECIPIENTS], ids=[c[0] for c in RECIPIENTS])
+def test_recipient(text, code):
+    rows = rows_of(text)
+    assert rows[-1]["recipient_code"] == code
+
+
+KINDS = [
+    ("pledge", "Finland pledged €90 million for drones.", "pledge"),
+    ("contribution", "Luxembourg paid €5 million into the trust fund.", "contribution"),
+    ("to be paid is a pledge", "The Netherlands would pay EUR 20 million into the joint fund.", "pledge"),
+    ("a promise to spend is a pledge", "Riga promised to spend €10 million a year on the initiative.", "pledge"),
+    ("allocation", "Slovakia has allocated €45 million this year for radars.", "allocation"),
+    ("a year's slice", "The government added €200 million a year for air defence.", "allocation"),
+    ("set aside over years is a total", "Sweden set aside SEK 75 billion over the three years 2024 to 2026.", "total"),
+    ("order is a contract", "The Czech Army ordered 14 more tanks for CZK 8 billion.", "contract"),
+    ("package after a copula", "Denmark's 25th aid package, presented on Friday, is worth DKK 5 billion.", "package"),
+    ("loan is other", "London signed a loan of about £2 billion to Kyiv.", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), [c[1:] for c in KINDS], ids=[c[0] for c in KINDS])
+def test_kind(text, kind):
+    (row,) = rows_of(text)
+    assert row["kind"] == kind
+
+
+def _parent_amounts(rows: list[dict]) -> list[tuple[float, float | None]]:
+    by_id = {r["budget_id"]: r["amount"] for r in rows}
+    return [(r["amount"], by_id.get(r["part_of"])) for r in rows]
+
+
+SHARES = [
+    ("colon list", "Estonia has pledged €30 million: €20 million for drones and €10 million for training.",
+     [(30e6, None), (20e6, 30e6), (10e6, 30e6)]),
+    ("of which", "Norway set aside NOK 35 billion, of which NOK 20 billion is for weapons.",
+     [(35e9, None), (20e9, 35e9)]),
+    ("including", "Poland set aside PLN 600 million for drones, including PLN 175 million for naval drones.",
+     [(600e6, None), (175e6, 600e6)]),
+    ("of that", "The plan is worth €400 million. About €150 million of that is earmarked for industry.",
+     [(400e6, None), (150e6, 400e6)]),
+    ("shares adding up", "The runway was rebuilt in a €20 million project. Latvia paid €15 million and "
+     "Lithuania €5 million.", [(20e6, None), (15e6, 20e6), (5e6, 20e6)]),
+    ("running total", "Belgium pledged €50 million in March and raised its contribution to €80 million in May.",
+     [(50e6, 80e6), (80e6, None)]),
+    ("handed out of a pool", "The EU's €150 billion loan instrument is spoken for. Poland was allocated "
+     "€40 billion.", [(150e9, None), (40e9, 150e9)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SHARES], ids=[c[0] for c in SHARES])
+def test_part_of(text, expected):
+    assert _parent_amounts(rows_of(text)) == expected
+
+
+def test_each_of_a_list_is_one_row_per_country():
+    rows = rows_of("The EU's €150 billion loan instrument is spoken for. France and Spain are each down for €10bn.")
+    assert sorted((r["amount"], r["recipient_code"]) for r in rows if r["amount"] == 10e9) == [
+        (10e9, "ESP"), (10e9, "FRA")]
+
+
+TRAPS = [
+    ("market size", "The European market for counter-drone systems could reach €6 billion by 2030.", []),
+    ("revenue", "Saab reported sales of SEK 50 billion last year.", []),
+    ("market value", "Shares in Saab, now valued at about SEK 200 billion, rose 3% on Monday.", []),
+    ("unit price beside the total", "Poland ordered 48 launchers for $4.75 billion, roughly $99 million per launcher.",
+     [4.75e9]),
+    ("exchange-rate note", "Norway will give NOK 1 billion ($1 = 10.4 crowns) to the fund.", [1e9]),
+    ("two currencies", "Sweden's package is worth SEK 3 billion (about €260 million).", [3e9]),
+    ("range", "Warsaw will spend between PLN 1 billion and PLN 1.5 billion on shelters.", [1.5e9]),
+    ("up to", "Norway said that it would give up to NOK 1.6 billion.", [1.6e9]),
+    ("hypothetical payment", "Officials said Congress could contribute $60 million, an option rather than a "
+     "commitment.", []),
+    ("mobilised spending", "The plan aims to mobilise more than €800 billion of defence spending by 2030.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "amounts"), [c[1:] for c in TRAPS], ids=[c[0] for c in TRAPS])
+def test_money_no_one_committed_gives_no_row(text, amounts):
+    assert [r["amount"] for r in rows_of(text)] == amounts
+
+
+def test_budget_ids_are_stable_ordinals():
+    rows = rows_of("Latvia pledged €5 million and Estonia paid €3 million.")
+    article_id = rows[0]["article_id"]
+    assert [r["budget_id"] for r in rows] == [f"{article_id}-b1", f"{article_id}-b2"]
