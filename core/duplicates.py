@@ -67,7 +67,7 @@ def _hash64(token: str) -> int:
 def fingerprint(text: str, tables: dict[str, list[dict]] | None = None) -> dict[str, list[int]]:
     """What near-duplicate detection compares: a MinHash of content words, number hashes, and the
     hashes of names and of the facts extracted from the article (`tables`, as the builders give them)."""
-    folded = fold(text)
+    folded = fold.__wrapped__(text)  # not through fold's cache: an article's text is not worth keeping there
     words = {w for w in _WORD.findall(folded) if w not in _STOP}
     hashed = np.fromiter((_hash64(w) for w in words), dtype=np.uint64, count=len(words))
     minhash = ((hashed[:, None] ^ _MASKS[None, :]).min(axis=0) if len(hashed)

@@ -90,6 +90,9 @@ TASK_CASES = [
     ("a city beside its base is one place", "Norwegian F-35s landed at Rzeszów-Jasionka airport.\n"
      "About 100 Norwegian soldiers will be stationed in Rzeszów.",
      {("NOR", "POL", "Rzeszów-Jasionka Airport", 100, "current")}),
+    ("a clause hung on a partitive", "The jets belong to a Dutch detachment of four aircraft and about 90 "
+     "personnel, most of them from Leeuwarden, that has been stationed at Ämari since May.",
+     {("NLD", "EST", "Ämari Air Base", 90, "current")}),
     ("current wins over planned", "Some 200 Polish troops will be based in Latvia.\n"
      "Polish troops have been stationed in Latvia since 2017.", {("POL", "LVA", None, 200, "current")}),
 ]

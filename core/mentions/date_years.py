@@ -20,6 +20,9 @@ from core.records import DateValue, Mention
 _ANCHOR_FORMS = ("iso", "numeric", "day_month", "month_day", "month_year")
 _NEAR = 250  # characters: an explicit date this close before, in the same paragraph, lends its year
 _NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_FROM_LAST = {"the day before": -1, "the previous day": -1, "the next day": 1, "the following day": 1,
+              "a day later": 1, "one day later": 1, "two days later": 2, "three days later": 3,
+              "a day earlier": -1, "one day earlier": -1, "two days earlier": -2, "three days earlier": -3}
 _DAY_SHIFT = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1,
               "the day after tomorrow": 2}
 _YEAR_SHIFT = {"this year": 0, "earlier this year": 0, "later this year": 0, "last year": -1, "next year": 1}
@@ -45,9 +48,13 @@ def infer_years(dates: list[Mention[DateValue]], published: str | None,
     """
     pub = _parse_iso(published)
     anchors = [d for d in dates if d.value.form in _ANCHOR_FORMS and d.value.year]
-    out = []
+    out: list[Mention[DateValue]] = []
     for d in dates:
         form = d.value.form
+        if form == "relative" and (d.value.relative or "") in _FROM_LAST:
+            same = [m for m in out if paragraph_of.get(m.start) == paragraph_of.get(d.start)]
+            out.append(_from_last_day(d, same, pub))
+            continue
         if form in ("weekday", "relative"):
             resolved = resolve_relative(d.value, pub)  # unresolved: no year, month or day (formats as None)
             out.append(replace(d, value=resolved) if resolved else d)
@@ -59,6 +66,20 @@ def infer_years(dates: list[Mention[DateValue]], published: str | None,
             d = replace(d, value=replace(d.value, year=year))
         out.append(d)
     return out
+
+
+def _from_last_day(d: Mention[DateValue], before: list[Mention[DateValue]], pub: dt.date | None) -> Mention[DateValue]:
+    """'the day before', 'two days later': counted from the last full date told before it in its
+    paragraph, else from the publication (or dateline) day, the story's own day."""
+    last = next((m.value for m in reversed(before) if m.value.year and m.value.month and m.value.day), None)
+    if last is not None and last.year and last.month and last.day:
+        base = dt.date(last.year, last.month, last.day)
+    elif pub is not None:
+        base = pub
+    else:
+        return d
+    day = base + dt.timedelta(days=_FROM_LAST[d.value.relative or ""])
+    return replace(d, value=_on(d.value, day))
 
 
 def _pick_year(d: Mention[DateValue], anchors: list[Mention[DateValue]], pub: dt.date | None,

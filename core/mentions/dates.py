@@ -35,7 +35,9 @@ def _month_pattern() -> str:
     return "|".join(rf"{n.capitalize()}\.?" if len(n) <= 4 and n != "may" else n.capitalize() for n in names)
 
 
-_RELATIVE = (r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
+_RELATIVE = (r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|the\s+day\s+before\s+yesterday|"
+             r"the\s+day\s+after\s+tomorrow|the\s+day\s+before|the\s+previous\s+day|the\s+next\s+day|"
+             r"the\s+following\s+day|(?:a|one|two|three)\s+days?\s+(?:later|earlier)|yesterday|today|tomorrow|"
              r"(?:earlier\s+|later\s+)?this\s+(?:year|month|week)|(?:last|next)\s+(?:year|month|week)")
 
 

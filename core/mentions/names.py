@@ -106,7 +106,7 @@ def _may_be_candidate(text: str, start: int, site_words: list[int], closed: str,
     """Whether a capitalised token at `start` (`at` in the folded text) with no name may begin a
     candidate (see `_candidate`): a locative just before it, or a site word after the longest run of
     tokens it could begin."""
-    if (start == 0 or text[start - 1] == "\n") and text[start + 1:start + 2].isupper():  # a dateline
+    if (start == 0 or text[start - 1] == "\n") and not text[start + 1:start + 2].islower():  # a dateline
         return True
     if _after_locative_word(text, start, closed, at) and (_LOCATIVE_BEFORE.search(text[max(0, start - 15):start])
                                                           or _PLACE_BEFORE.search(text[max(0, start - 25):start])):

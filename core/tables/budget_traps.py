@@ -77,6 +77,8 @@ def _committed_by_grammar(sentence: AnnotatedSentence, money: Mention) -> bool:
     """No row for a sum whose owner is a market, a company's shares or sales ("the market could reach
     €6 billion", "shares now valued at NOK 300 billion"), nor for a payment that only could be made."""
     parse = sentence.parse
+    if parse is None:
+        return True
     head = parse.span_head(*sentence.local(money))
     if head is None:
         return True

@@ -219,12 +219,15 @@ def prep_objects(p: Parse, prep: int) -> list[int]:
 
 
 def figure(r: Reading, sentence: AnnotatedSentence, tokens: list[int]) -> int | None:
-    """The personnel figure inside the phrases `tokens` head, without their coordinated parts."""
+    """The personnel figure inside the phrases `tokens` head, without relative clauses and without
+    coordinated parts that name a force of their own ("Polish F-16s and 40 Dutch airmen")."""
     p = r.parse
     for t in tokens:
         inside = set(p.subtree(t))
-        for c in p.children_with(t, ("conj", "cc", "relcl")):
-            inside -= set(p.subtree(c))
+        for c in p.children_with(t, ("conj", "relcl")):
+            below = set(p.subtree(c))
+            if p.deps[c] == "relcl" or below & set(r.countries):
+                inside -= below
         if not inside:
             continue
         lo, hi = p.starts[min(inside)], p.ends[max(inside)]

@@ -10,6 +10,7 @@ from core.tables.deploy_reading import BASE_WORDS, Reading, conj_root, is_milita
 from core.tables.deploy_status import verb_classes
 
 _MODIFIER = frozenset({"amod", "compound", "poss", "nmod", "nummod"})
+_PARTITIVE = frozenset({"most", "some", "many", "all", "part", "half", "several"})
 
 
 def noun_for(r: Reading, t: int) -> int | None:
@@ -85,4 +86,8 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
     for c in p.children_with(noun, ("acl", "relcl")):
         if r.cues.get(c) not in (None, "noun"):
             return c, r.cues[c]
+    for c, cls in r.cues.items():  # "a detachment of 170 personnel, most of them from X, that has been stationed
+        if c > noun and p.deps[c] == "relcl" and p.lower(p.heads[c]) in _PARTITIVE and cls != "noun" and any(
+                p.lower(s) in ("that", "which") for s in p.children_with(c, ("nsubj", "nsubjpass"))):
+            return c, cls  # at": the parser hangs the clause on the partitive, it tells of the noun
     return None, None

@@ -112,6 +112,7 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
     if len(parties) > 1 and (each_of_which or _each(parse, verb, subjects)):
         pairs = tuple((funder, p) if getter else (p, recipient) for p in parties)
         return Parties(funder, recipient, each=pairs, handed=getter)
+    subject: Party | None
     if _collective(parse, verb, subjects) or len(parties) > 1:
         subject = Party(None, _coalition(sentence))
     else:
@@ -144,11 +145,11 @@ def _funder(sentence: AnnotatedSentence, parse: Parse, names: list[Mention], con
         from_noun += [t for _, t in parse.prep_objects(head, ("of",))]
     sources = [t for t in from_noun if not (has_subject and _is_fund(sentence, parse, names, t))]
     sources += _possessors(parse, noun, verb) + parse.agents(verb)
-    verbs = list(dict.fromkeys((inner, verb, *parse.children_with(inner, ("xcomp",)))))  # "is to come from SAFE"
-    owners = [*verbs, noun, head, *(o for h in (noun, head) for _, o in parse.prep_objects(h, ("of",)))]
+    clause_verbs = list(dict.fromkeys((inner, verb, *parse.children_with(inner, ("xcomp",)))))  # "is to come from SAFE"
+    owners = [*clause_verbs, noun, head, *(o for h in (noun, head) for _, o in parse.prep_objects(h, ("of",)))]
     sources += [t for h in dict.fromkeys(owners) for _, t in parse.prep_objects(h, ("from", "with"))
                 if _is_money_source(parse, t)]  # "... of the bill with EU funds"
-    for v in verbs if not has_subject else ():  # "won a contract from the army"
+    for v in clause_verbs if not has_subject else ():  # "won a contract from the army"
         sources += [t for _, t in parse.prep_objects(v, ("from",))]
     return _first(party(t) for t in sources)
 

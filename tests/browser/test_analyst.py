@@ -193,3 +193,21 @@ def test_page_controls_round_trip_the_url(page, server, e2e_store):
     page.wait_for_function(f"() => location.pathname.endsWith('/budgets') && location.search.includes('kind={kinds[0]}')",
                            timeout=WAIT)
     assert_safe(page)
+
+
+def test_dragging_across_the_timeline_sets_the_date_filter(page, server):
+    _open(page, f"{server}/timeline")
+    plot = page.locator("[data-testid='stPlotlyChart'] .nsewdrag").first
+    box = plot.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=8)
+    page.mouse.move(box["x"] + box["width"] * 0.85, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('from=') && location.search.includes('to=')",
+                           timeout=WAIT)
+    chosen = query(page)
+    assert chosen["from"][0] < chosen["to"][0]
+    settle(page)
+    assert_safe(page)

@@ -118,24 +118,32 @@ def test_time_limit_per_article_says_it_was_hit(tmp_path: Path):
             assert got[table].drop(columns=drop).equals(want[table].drop(columns=drop)), table
 
 
-def _table_page(path: Path, size: float, styled: bool) -> Path:
-    """A page of one big table (the 19.5 MB case): plain rows (much text), or styled cells (little text)."""
+def _large_page(path: Path, size: float, kind: str) -> Path:
+    """A 19.5 MB page: one big table (much text: refused), or a short article beside megabytes of
+    inline script data, as saved pages often carry (little text: accepted)."""
     head = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Allied deployments | Data Desk</title>"
-            "</head><body><h1>Allied deployments</h1><table>\n")
+            "</head><body><h1>Allied deployments</h1>")
     countries = ["Poland", "Lithuania", "Latvia", "Estonia", "Romania"]
-    rows, total, n = [], len(head), 0
-    style = "padding:2px;border:1px solid #ccc;text-align:right;color:#333;background:#fafafa"
+    parts, total, n = [head], len(head), 0
+    if kind == "article":
+        body = "".join(f"<p>{countries[k % 5]} will host {100 + k} allied troops at a new base from May 2026, the "
+                       f"defence ministry said on {k % 28 + 1} March 2026.</p>" for k in range(40))
+        parts.append(body)
+        total += len(body)
+    else:
+        parts.append("<table>\n")
     while total < size:
-        if styled:
-            row = (f"<tr class='r{n % 2}' data-id='{n}'><td class='c' style='{style}'>{n}</td>"
-                   f"<td class='c' style='{style}'>{countries[n % 5][:2].upper()}</td></tr>\n")
+        if kind == "article":
+            chunk = "<script>window.__DATA__ = " + json.dumps([{"id": n + k, "v": "x" * 40} for k in range(500)]) + \
+                    ";</script>\n"
         else:
-            row = (f"<tr><td>{n}</td><td>{countries[n % 5]}</td><td>{n * 7 % 3000} troops</td>"
-                   f"<td>€{n % 900} million</td></tr>\n")
-        rows.append(row)
-        total += len(row)
+            chunk = (f"<tr><td>{n}</td><td>{countries[n % 5]}</td><td>{n * 7 % 3000} troops</td>"
+                     f"<td>€{n % 900} million</td></tr>\n")
+        parts.append(chunk)
+        total += len(chunk)
         n += 1
-    path.write_text(head + "".join(rows) + "</table></body></html>", encoding="utf-8")
+    parts.append("</body></html>" if kind == "article" else "</table></body></html>")
+    path.write_text("".join(parts), encoding="utf-8")
     return path
 
 
@@ -145,10 +153,10 @@ _PEAK = ("import resource, runpy, sys\nsys.argv = ['core', *sys.argv[1:]]\ntry:\
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("styled", [False, True], ids=["much-text-refused", "little-text-accepted"])
-def test_a_19_5_megabyte_page_of_one_table_is_bounded(tmp_path: Path, styled: bool):
-    """Reduced to its text in bounded memory (or refused when its text alone is too long, saying so)."""
-    page = _table_page(tmp_path / "table.html", 19.5e6, styled)
+@pytest.mark.parametrize("kind", ["table", "article"], ids=["one-table-refused", "article-with-script-accepted"])
+def test_a_19_5_megabyte_page_is_bounded(tmp_path: Path, kind: str):
+    """Reduced to its text in bounded memory, or refused when its text alone is too long, saying so."""
+    page = _large_page(tmp_path / "table.html", 19.5e6, kind)
     db = tmp_path / "store.duckdb"
     started = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", _PEAK, "ingest", str(page), "--db", str(db), "--quiet"],
@@ -157,16 +165,16 @@ def test_a_19_5_megabyte_page_of_one_table_is_bounded(tmp_path: Path, styled: bo
     seconds = time.monotonic() - started
     *messages, peak = proc.stderr.splitlines()
     peak_mb = int(peak.removeprefix("peak_kb=")) / 1024
-    print(f"19.5 MB page ({'styled' if styled else 'plain'}): {seconds:.1f} s, peak {peak_mb:.0f} MB")
+    print(f"19.5 MB page ({kind}): {seconds:.1f} s, peak {peak_mb:.0f} MB")
     assert peak_mb < 1024, f"peak memory {peak_mb:.0f} MB"
     assert_one_line_messages("\n".join(messages))
     tables = store.load_tables(db)
-    if styled:
+    if kind == "article":
         assert proc.returncode == 0, proc.stderr
         assert len(tables["articles"]) == 1 and tables["articles"]["title"][0].startswith("Allied deployments")
     else:
         assert proc.returncode == 1
-        assert messages[0].endswith("page too large: its text passes 2,000,000 characters (the text limit per page)")
+        assert messages[0].endswith("page too large: its text passes 200,000 characters (the text limit per page)")
         assert tables["articles"].empty and len(tables["failures"]) == 1
 
 
