@@ -32,7 +32,6 @@ from core.store_errors import (  # noqa: F401 - StoreError is part of this modul
 from core.store_lock import WAIT_TICK, writer_lock  # noqa: F401 - part of this module's interface
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = PROJECT_ROOT / "store" / "flankwatch.duckdb"
 SCHEMA_VERSION = "2"  # 2: budgets.eur_rate_date and eur_rate_basis
 _SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "VARCHAR", "list": "VARCHAR[]",
               "json": "VARCHAR"}
@@ -48,8 +47,15 @@ INTERNAL_TABLES = {
 
 
 def default_db() -> Path:
-    """The store file: $FLANKWATCH_DB, else store/flankwatch.duckdb in the project."""
-    return Path(os.environ.get("FLANKWATCH_DB") or DEFAULT_DB)
+    """The store file: $FLANKWATCH_DB; else store/flankwatch.duckdb in the project when running from a
+    checkout; else, for an installed package (never inside site-packages), flankwatch/flankwatch.duckdb
+    in the user's data folder ($XDG_DATA_HOME, or ~/.local/share)."""
+    if os.environ.get("FLANKWATCH_DB"):
+        return Path(os.environ["FLANKWATCH_DB"])
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT / "store" / "flankwatch.duckdb"
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "flankwatch" / "flankwatch.duckdb"
 
 
 def _busy_wait() -> float:
