@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard import money
 from dashboard.money import KINDS
-from dashboard.prepare import NO_DATE_LO
+from dashboard.prepare import NO_DATE_LO, cluster_roots
 
 NO_PROGRAM = "(no program)"
 COUNTRY_LEVEL = "(country-level)"
@@ -251,14 +251,7 @@ def site_table(sites: pd.DataFrame) -> pd.DataFrame:
 def duplicate_clusters(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles grouped by the earliest article they duplicate (clusters of two or more)."""
     ids = articles["article_id"].to_numpy(dtype=object)
-    parent = pd.Index(ids).get_indexer(articles["duplicate_of"])
-    own = np.arange(len(ids))
-    parent = np.where(parent < 0, own, parent)
-    for _ in range(64):  # pointer jumping: every article reaches its root in log(depth) rounds
-        jumped = parent[parent]
-        if np.array_equal(jumped, parent):
-            break
-        parent = jumped
+    parent = cluster_roots(articles)
     sizes = np.bincount(parent, minlength=len(ids)) if len(ids) else np.array([], dtype=int)
     in_cluster = sizes[parent] > 1 if len(ids) else np.array([], dtype=bool)
     out = articles.assign(cluster=ids[parent] if len(ids) else [])[in_cluster]
