@@ -11,7 +11,7 @@ from core.annotate import AnnotatedSentence
 from core.syntax import Parse
 from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists, core_members
 from core.tables.coalition_refs import Resolver, donor_schemes
-from core.tables.common import country_mentions
+from core.tables.common import country_heads
 from core.vocab import coalition_roles, role_particles
 
 _COLLECTIVES = frozenset({"states", "countries", "nations", "members", "allies", "governments"})
@@ -280,12 +280,7 @@ class SentenceRoles:
 
 def country_tokens(sentence: AnnotatedSentence, parse: Parse, people: dict[str, str]) -> dict[int, str]:
     """Head token -> country code, for every mention that stands for a country (and known people)."""
-    out: dict[int, str] = {}
-    for m in country_mentions(sentence):
-        lo, hi = sentence.local(m)
-        head = parse.span_head(lo, hi)
-        if head is not None and m.value.code:
-            out.setdefault(head, m.value.code)
+    out = {head: m.value.code for head, m in country_heads(sentence).items() if m.value.code}
     for i, word in enumerate(parse.words):
         if i not in out and word in people and word[:1].isupper():
             out[i] = people[word]

@@ -72,6 +72,19 @@ def country_mentions(sentence: AnnotatedSentence) -> tuple[Mention, ...]:
     return sentence.countries
 
 
+def country_heads(sentence: AnnotatedSentence) -> dict[int, Mention]:
+    """Head token of the parse -> the country-standing mention whose span it heads (the first, where
+    two share one). Empty for a sentence without a parse."""
+    out: dict[int, Mention] = {}
+    if sentence.parse is None:
+        return out
+    for m in sentence.countries:
+        head = sentence.parse.span_head(*sentence.local(m))
+        if head is not None:
+            out.setdefault(head, m)
+    return out
+
+
 def evidence(sentence: AnnotatedSentence) -> dict:
     """The evidence columns of a row read from `sentence`."""
     return {"evidence": sentence.text, "start": sentence.sentence.start, "end": sentence.sentence.end}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from core.annotate import AnnotatedSentence
 from core.records import Mention
 from core.syntax import Parse
-from core.tables.common import country_mentions, cue_pattern
+from core.tables.common import country_heads, cue_pattern
 from core.tables.deploy_refs import DeployRefs
 from core.tables.deploy_status import cue_regex, cue_tokens
 from core.tables.places import is_dateline, place_mentions
@@ -61,11 +61,7 @@ def reading(sentence: AnnotatedSentence) -> Reading:
     cues = cue_tokens(sentence)
     units = set(military)
     military |= {i for i, cls in cues.items() if cls == "noun"}
-    countries: dict[int, Mention] = {}
-    for m in country_mentions(sentence):
-        head = parse.span_head(*sentence.local(m))
-        if head is not None:
-            countries.setdefault(head, m)
+    countries = country_heads(sentence)
     places: dict[int, Mention] = {}
     for m in place_mentions(sentence):
         if not is_dateline(sentence, m):
