@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.filters import FACETS, Facet
 from dashboard.prepare import NO_DATE_LO, is_prepared, prepare_tables
+from dashboard.view import kept_rows
 
 
 def _distinct(values: pd.Series) -> list[str]:
@@ -56,7 +57,7 @@ def _count(facet: Facet, view: Mapping[str, pd.DataFrame], full: Mapping[str, pd
     categories = full["_values"][facet.attr]
     total = np.zeros(len(categories) + 1, dtype=np.int64)
     for name, columns in facet.columns.items():
-        kept = view[name].index.to_numpy()
+        kept = kept_rows(view, name)
         whole = len(kept) == len(full[name])
         for column in columns:
             codes = full["_codes"][(name, column)]

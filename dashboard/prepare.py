@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.schema import FINDINGS, TABLES
+from dashboard.grouping import deployment_codes
 
 NO_DATE_LO, NO_DATE_HI = 99_999_999, -1  # an interval that overlaps nothing
 #: Where the date filter falls back to the article's publication date.
@@ -181,6 +182,9 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     roots = np.append(articles["_root"].to_numpy(), -1)
     countries = _site_countries(out["sites"])
     out["site_mentions"]["_country"] = out["site_mentions"]["site"].map(countries).astype("str")
+    site_index = pd.Index(out["sites"]["site"])
+    for name in ("site_mentions", "deployments"):
+        out[name]["_site"] = article_keys(out[name]["site"], site_index)  # the site's position, -1 for none
     for name, finding in FINDINGS.items():
         frame = out[name]
         frame["_aid"] = article_keys(frame["article_id"], index)
@@ -203,7 +207,9 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     for side in ("a", "b"):
         out["conflicts"][f"_aid_{side}"] = article_keys(out["conflicts"][f"article_{side}"], index)
     out["budgets"]["_reports"] = independent_reports(out["budgets"])
+    out["deployments"]["_dep"] = deployment_codes(out["deployments"])
     index_facets(out)
+    out["_search"] = {}  # type: ignore[assignment]  # search text -> hits (dashboard.filters)
     return out
 
 
