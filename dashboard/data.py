@@ -39,7 +39,7 @@ def version() -> tuple:
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the store…")
 def _load(db: str, store_version: tuple) -> dict[str, pd.DataFrame]:
-    return prepare.prepare_tables(store.load_tables(Path(db)))
+    return prepare.load(Path(db))
 
 
 def tables() -> dict[str, pd.DataFrame]:

@@ -20,11 +20,9 @@ import numpy as np
 import pandas as pd
 
 from core.schema import FINDINGS
-from dashboard.prepare import NO_DATE_LO, article_keys, is_prepared, prepare_tables
+from dashboard.prepare import NO_DATE_LO, article_keys, is_prepared, object_lists, prepare_tables
+from dashboard.search import search_hits
 from dashboard.view import View
-
-#: Search texts whose hits are kept (per store load).
-SEARCHES_KEPT = 8
 
 
 @dataclass(frozen=True)
@@ -196,33 +194,6 @@ def facet_mask(facet: Facet, name: str, frame: pd.DataFrame, chosen: tuple[str, 
     return mask
 
 
-def search_mask(frame: pd.DataFrame, text: str, title_flags: np.ndarray) -> np.ndarray:
-    """Rows whose evidence holds `text` (any case) or whose article's title does."""
-    return title_flags[frame["_aid"].to_numpy()] | contains(frame.get("evidence"), text)
-
-
-def contains(values: pd.Series | None, text: str) -> np.ndarray:
-    """Where `values` hold `text` in any case (False for nulls and for no column)."""
-    if values is None or not len(values):
-        return np.zeros(0 if values is None else len(values), dtype=bool)
-    return values.str.contains(text, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
-
-
-def _search_hits(tables: Mapping[str, pd.DataFrame], text: str) -> dict[str, np.ndarray]:
-    """Per table, the rows whose evidence holds `text`, and (`articles`) the titles that do; kept
-    for the last few texts, so changing another filter while searching does not search again."""
-    memo = tables.get("_search")
-    if isinstance(memo, dict) and text in memo:
-        return memo[text]
-    hits = {name: contains(tables[name].get("evidence"), text) for name in FINDINGS}
-    hits["articles"] = contains(tables["articles"]["title"], text)
-    if isinstance(memo, dict):
-        while len(memo) >= SEARCHES_KEPT:
-            memo.pop(next(iter(memo)), None)
-        memo[text] = hits
-    return hits
-
-
 def _facet_articles(tables: Mapping[str, pd.DataFrame], facet: Facet, chosen: tuple[str, ...],
                     count: int) -> np.ndarray:
     """Articles with a row that matches the facet (for the tables it names no column of)."""
@@ -248,7 +219,7 @@ def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> View:
     count = len(articles)
     selected = _flags(count, article_keys(pd.Series(list(filters.articles), dtype=object),
                                           pd.Index(articles["article_id"])))
-    hits = _search_hits(tables, filters.search) if filters.search else {}
+    hits = search_hits(tables, filters.search) if filters.search else {}
     titles = np.append(hits["articles"], False) if filters.search else _flags(count)
     via = {f.attr: _facet_articles(tables, f, getattr(filters, f.attr), count) for f in FACETS
            if f.via_articles and getattr(filters, f.attr)}
@@ -318,5 +289,9 @@ def visible(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.Dat
     """The columns a page shows and downloads: `columns` if given, else all but helpers."""
     if columns is None:
         columns = [c for c in frame.columns if not str(c).startswith("_")]
-    return frame.loc[:, list(columns)].reset_index(drop=True)
+    out = frame.loc[:, list(columns)].reset_index(drop=True)
+    for column in out.columns:
+        if isinstance(out[column].dtype, pd.ArrowDtype):  # Arrow lists as the cells a CSV and a table expect
+            out[column] = object_lists(out[column])
+    return out
 
