@@ -244,7 +244,7 @@ def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES),
 def _arrow_lists(kind: object) -> object:
     import pyarrow as pa
 
-    return pd.ArrowDtype(kind) if pa.types.is_list(kind) else None  # type: ignore[arg-type]
+    return pd.ArrowDtype(kind) if pa.types.is_list(kind) else None
 
 
 def load_table(table: str, db: Path | None = None) -> pd.DataFrame:
