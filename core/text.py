@@ -23,22 +23,28 @@ _DASH_CHARS = re.compile("[" + "".join(map(chr, _DASHES)) + "]")
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})  # no NFKD decomposition
 
 
-def alternation(words: Iterable[str], gap: str = r"\s+", hyphens: bool = False) -> str:
+def alternation(words: Iterable[str], gap: str = r"\s+", hyphens: bool = False,
+                letter_bounds: tuple[str, str] = ("", "")) -> str:
     r"""The regex alternation of `words`: each escaped, longest first (so the longest cue wins), once.
 
     A space inside a word matches `gap` (any run of white space by default); with `hyphens`, so
-    does a hyphen ("co-led" matches "co led"). The one place a word list becomes a regex: wrap
+    does a hyphen ("co-led" matches "co led"). A word that begins with a letter is wrapped in
+    `letter_bounds` (a symbol such as "€" is not). The one place a word list becomes a regex: wrap
     the result in the boundaries and flags the caller needs.
 
     >>> alternation(["led by", "co-led", "led by"], r"[\s-]+", hyphens=True)
     'co[\\s-]+led|led[\\s-]+by'
     >>> re.fullmatch(alternation(["set up"]), "set   up") is not None
     True
+    >>> alternation(["€", "EUR"], letter_bounds=(r"\b", r"\b"))
+    '\\bEUR\\b|€'
     """
     escaped = []
+    before, after = letter_bounds
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         text = re.escape(word).replace(r"\ ", gap)
-        escaped.append(text.replace(r"\-", gap) if hyphens else text)
+        text = text.replace(r"\-", gap) if hyphens else text
+        escaped.append(f"{before}{text}{after}" if word[:1].isalpha() else text)
     return "|".join(escaped)
 
 

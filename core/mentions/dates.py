@@ -19,6 +19,7 @@ from functools import lru_cache
 from core import refdata
 from core.mentions.date_years import infer_years, valid_date
 from core.records import DateValue, Mention
+from core.text import alternation
 
 __all__ = ["dateline_date", "find_dates", "format_date", "infer_years", "is_future"]
 
@@ -31,8 +32,10 @@ def _months() -> dict[str, int]:
 
 
 def _month_pattern() -> str:
-    names = sorted(_months(), key=len, reverse=True)
-    return "|".join(rf"{n.capitalize()}\.?" if len(n) <= 4 and n != "may" else n.capitalize() for n in names)
+    """Capitalised month names; an abbreviation of four letters or fewer may take a period ("Sept.")."""
+    names = [n.capitalize() for n in _months()]
+    short = [n for n in names if len(n) <= 4 and n != "May"]
+    return rf"{alternation(n for n in names if n not in short)}|(?:{alternation(short)})\.?"
 
 
 _RELATIVE = (r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|the\s+day\s+before\s+yesterday|"

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+import ahocorasick
+
 from core import refdata
 from core.mentions.currencies import resolve_shared_forms
 from core.records import Mention, Money
@@ -51,16 +53,10 @@ def _number_words() -> dict[str, float]:
     return {k: float(v) for k, v in refdata.vocab("number_words", "word", "value").items() if v}
 
 
-def _alternation(forms: list[str], word: bool, glued: bool = False) -> str:
+def _form_alternation(forms: list[str], glued: bool = False) -> str:
     """Forms as a regex alternation; a form of letters is a whole word, except that with `glued` it
     may run into the digits after it ("USD1.2 billion")."""
-    parts = []
-    for form in sorted(forms, key=len, reverse=True):
-        escaped = re.escape(form).replace(r"\ ", r"\s+")
-        if word and form[0].isalpha():
-            escaped = rf"\b{escaped}" + (r"(?![^\W\d])" if glued else r"\b")
-        parts.append(escaped)
-    return "|".join(parts)
+    return alternation(forms, letter_bounds=(r"\b", r"(?![^\W\d])" if glued else r"\b"))
 
 
 @lru_cache(maxsize=1)
@@ -75,12 +71,12 @@ def _pattern() -> re.Pattern[str]:
         rf"""
         (?:(?P<qual>{_QUALIFIER})\s+)?
         (?:
-            (?P<pre>{_alternation(prefix, True, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
+            (?P<pre>{_form_alternation(prefix, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
             (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{_NUMBER})(?P<scale_hi>{scale})?)?
           |
             (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?
                |(?P<numw>\b(?:{words})(?:[\s-](?:{words})){{0,3}})\s(?P<scalew>{scale}))(?:\s+|-)(?:of\s+)?
-            (?P<suf>{_alternation(suffix, True)})
+            (?P<suf>{_form_alternation(suffix)})
         )
         """,
         re.VERBOSE | re.IGNORECASE,
@@ -159,7 +155,7 @@ def _starts() -> re.Pattern[str]:
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """What `_pattern().finditer(text)` yields, trying the pattern only where a match can begin (faster)."""
     pattern, pos = _pattern(), 0
-    for candidate in _starts().finditer(text):
+    for candidate in _candidates(text):
         at = candidate.start()
         if at < pos:
             continue
@@ -169,6 +165,89 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         if m:
             yield m
             pos = m.end() if m.end() > at else at + 1
+
+
+#: Every match holds a currency form, and its text before the last word of that form holds at most 15
+#: runs of white space: 3 in a qualifier ("as much as" and after it), 8 in the number and its scale
+#: (6 between digit groups and 1 before the scale, or 7 in four number words and 1 before the
+#: scale), 2 before the form ("of"), 2 inside the form ("New Zealand dollars"). So a match begins
+#: within `_RUNS_BEFORE` runs of white space before the last word of a form.
+_RUNS_BEFORE = 18
+_WHITE = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d]")
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """`_starts().finditer(text)`, only in the stretches of text before a currency form's last word."""
+    starts = _starts()
+    windows = _windows(text)
+    if windows is None:
+        yield from starts.finditer(text)
+        return
+    for lo, hi in windows:
+        for candidate in starts.finditer(text, lo):
+            if candidate.start() > hi:
+                break
+            yield candidate
+
+
+def _windows(text: str) -> list[tuple[int, int]] | None:
+    """Disjoint (first, last) offsets where a sum can begin, in order; None where the text has a character
+    that matches a currency form's letter without case but folds otherwise ('ſ', 'K'): scan it all."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or (not text.isascii() and not _folds_plainly(text)):
+        return None
+    found = []
+    for end, length in _form_words().iter(lowered):
+        start = end - length + 1
+        if (start and lowered[start].isalpha() and _WORD_CHAR.match(text, start - 1)) or (
+                lowered[end].isalpha() and _LETTER.match(text, end + 1)):
+            continue  # inside a word: no form of letters starts or ends there
+        found.append((_runs_back(text, start), start))
+    spans: list[tuple[int, int]] = []
+    for lo, hi in sorted(found):
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _runs_back(text: str, at: int) -> int:
+    """The offset `_RUNS_BEFORE` runs of white space before `at` (0 when the text before has fewer)."""
+    lo = max(0, at - 40 * _RUNS_BEFORE)
+    runs = [m.start() for m in _WHITE.finditer(text, lo, at)]
+    return runs[-_RUNS_BEFORE] if len(runs) >= _RUNS_BEFORE else 0
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> ahocorasick.Automaton:
+    """An automaton of the last word of every currency form, lower-cased (value: its length)."""
+    _, prefix, suffix = _forms()
+    automaton = ahocorasick.Automaton()
+    for form in {f.lower().split()[-1] for f in prefix + suffix}:
+        automaton.add_word(form, len(form))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def _form_chars() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Any character of a currency form, matched without case; the forms' lower-case characters."""
+    _, prefix, suffix = _forms()
+    chars = {c for f in prefix + suffix for c in f.lower() if not c.isspace()}
+    return re.compile(f"[{re.escape(''.join(sorted(chars)))}]", re.IGNORECASE), frozenset(chars)
+
+
+def _folds_plainly(text: str) -> bool:
+    """Whether every non-ASCII character of `text` that matches a form's character without case is
+    that character in lower case once lowered (so the lowered text shows every form the pattern sees)."""
+    pattern, chars = _form_chars()
+    return all(c.lower() in chars for c in set(_NON_ASCII.findall(text)) if pattern.fullmatch(c))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def find_money(text: str, offset: int = 0) -> list[Mention[Money]]:
