@@ -10,6 +10,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field, replace
 
+from core.discourse import refers_back
 from core.furniture import furniture_spans, inside
 from core.mentions.dates import dateline_date, find_dates, infer_years
 from core.mentions.money import find_money
@@ -122,10 +123,11 @@ _ARGUMENT_KINDS = frozenset({"country", "demonym", "force", "institution", "acto
 
 
 def can_carry_relation(sentence: AnnotatedSentence) -> bool:
-    """Whether a sentence names an argument and carries a relation cue (money, a role, deployment,
-    budget or happening word): only these are parsed (about a third of news sentences)."""
-    if not any(m.kind in _ARGUMENT_KINDS for m in sentence.names):
-        return False
+    """Whether a sentence names an argument, or refers back to one ("the battalion", "they":
+    `core.discourse`), and carries a relation cue (money, a role, deployment, budget or happening
+    word): only these are parsed (about a third of news sentences)."""
+    if not any(m.kind in _ARGUMENT_KINDS for m in sentence.names):  # unless it refers back to one
+        return refers_back(sentence.text) and relation_cues().search(sentence.text) is not None
     if sentence.money or relation_cues().search(sentence.text) is not None:
         return True
     return any(m.kind == "coalition" for m in sentence.names)  # a coalition: its topic, its member lists

@@ -22,11 +22,11 @@ import re
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
+from core.discourse import memory
 from core.mentions.dates import format_date
-from core.syntax import Parse
 from core.tables.coalition_lists import announced_count
 from core.tables.coalition_refs import GENERIC_NOUNS, Resolver, named_references, topic
-from core.tables.coalition_roles import SentenceRoles, country_tokens
+from core.tables.coalition_roles import SentenceRoles
 from core.tables.common import clause_bounds, evidence
 from core.vocab import role_cues
 
@@ -39,39 +39,25 @@ _THESE_ARE = re.compile(r"^\s*(?:(?:Besides|Apart\s+from|In\s+addition\s+to)\s+[
 _REFERS_BACK = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:{'|'.join(sorted(GENERIC_NOUNS))})\b|\bIts\b")
 
 
-def _subject_country(sentence: AnnotatedSentence, parse: Parse) -> str | None:
-    """The country that is the subject of the sentence's main clause, for a following "It"/"They"."""
-    codes = country_tokens(sentence, parse, {})
-    roots = [i for i in range(len(parse)) if parse.heads[i] == i]
-    for root in roots[:1]:
-        for s in parse.subjects(root):
-            if s in codes:
-                return codes[s]
-    return None
-
-
 def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -> list[dict]:
     """One row per (coalition, member) with the strongest role the article gives it."""
     people = people or {}
     rows: dict[tuple[str, str], dict] = {}
     focus: str | None = None
     focus_paragraph = -10
-    parsed: list[AnnotatedSentence] = []  # parsed sentences so far, for what "It"/"They" refers back to
     announced: str | None = None  # a coalition whose number of members the last sentence told
-    for sentence in article.sentences:
+    for sentence, before in zip(article.sentences, memory(article), strict=True):
         refs = named_references(sentence)
         recent = sentence.paragraph - focus_paragraph <= 2
         counted = None
         if sentence.parse is not None and (refs or _may_give_roles(sentence.text)):
-            previous = _previous_subject(parsed) if _PRONOUN.search(sentence.text) else None
+            previous = before.subject if _PRONOUN.search(sentence.text) else None  # what "It"/"They" stand for
             reader = SentenceRoles(sentence, sentence.parse, Resolver(sentence.parse, refs, focus), people,
                                    previous, recent)
             for role in reader.roles():
                 for code in role.codes:
                     _keep(rows, article.article_id, sentence, role.coalition, role.role, code, role.at)
             counted = announced_count(reader) if _COUNT.search(sentence.text) else None
-        if sentence.parse is not None:
-            parsed.append(sentence)
         if announced and _THESE_ARE.match(sentence.text):  # "... consists of 15 states. Besides A, these are B, C"
             for m in sentence.countries:
                 _keep(rows, article.article_id, sentence, announced, "member", m.value.code, sentence.local(m)[0])
@@ -87,17 +73,6 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
 def _may_give_roles(text: str) -> bool:
     """A role word, a generic coalition noun or an "X-led" compound: only then are roles read."""
     return role_cues().search(text) is not None or "-led" in text
-
-
-def _previous_subject(parsed: list[AnnotatedSentence]) -> str | None:
-    """The country an "It"/"They" refers back to: the subject of the last parsed sentence, or of the one
-    before it when that one itself began with "It"."""
-    for sentence in reversed(parsed[-4:]):
-        assert sentence.parse is not None
-        subject = _subject_country(sentence, sentence.parse)
-        if subject or not sentence.text.lstrip().startswith(("It ", "It's", "Its ")):
-            return subject
-    return None
 
 
 def _keep(rows: dict, article_id: str, sentence: AnnotatedSentence, coalition: str, role: str, code: str,

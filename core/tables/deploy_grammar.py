@@ -17,6 +17,14 @@ from dataclasses import dataclass
 from core.annotate import AnnotatedSentence
 from core.records import Mention
 from core.syntax import Parse
+from core.tables.deploy_anaphora import (
+    PRONOUNS,
+    names_owner,
+    pronoun_force,
+    reported_by,
+    size_claims,
+    size_subject,
+)
 from core.tables.deploy_reading import (
     ANAPHOR_DETS,
     HOST_SPACE,
@@ -29,11 +37,10 @@ from core.tables.deploy_reading import (
 )
 from core.tables.deploy_refs import DeployRefs
 from core.tables.deploy_roles import cue_below, noun_for, predicate
-from core.tables.deploy_status import status_of, verb_classes
+from core.tables.deploy_status import status_of
 
 #: An indefinite article also points back when the force was just named ("a large contingent").
 _PART_DETS = frozenset({"a", "an"})
-_PRONOUNS = frozenset({"they", "it"})
 _MODIFIER = frozenset({"amod", "compound", "poss", "nmod"})
 #: Nouns that stand for their country as the subject of a decision ("the Czech government decided").
 _GOVERNMENT = frozenset({"government", "cabinet", "ministry", "parliament", "administration", "leadership"})
@@ -49,6 +56,7 @@ class Claim:
     sites: tuple[Mention, ...]
     personnel: int | None
     status: str
+    figure_only: bool = False  # a later figure for a force already placed: it never changes the status
 
 
 def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
@@ -105,29 +113,33 @@ def _note(refs: DeployRefs, claims: list[Claim], index: int) -> None:
 
 
 def _anaphoric_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, used: set[int]) -> list[Claim]:
-    """"The unit", "its frigate", "they": the force last named, where a deployment verb binds it."""
+    """"The unit", "its frigate", "they": the force last named (for a pronoun subject, else the recent
+    subject country), where a deployment verb binds it."""
     p = r.parse
     force = refs.force(sentence.index)
-    if force is None:
+    who = pronoun_force(refs, sentence.index)
+    if who is None:
         return []
     out: list[Claim] = []
     done: set[int] = set()
     for i in range(len(p)):
         if i in used:
             continue
-        if p.deps[i] == "nsubj" and verb_classes().get(p.lower(p.heads[i])) == "size":
-            out += _size_claims(r, sentence, refs, force, i)
+        verb = size_subject(p, i)
+        if verb is not None:
+            out += size_claims(r, sentence, refs, force, i, verb) if force else []
             continue
-        if p.lower(i) in _PRONOUNS and p.deps[i] in ("nsubj", "nsubjpass"):
+        if p.lower(i) in PRONOUNS and p.deps[i] in ("nsubj", "nsubjpass"):
             if not any(s in r.countries for s in p.subjects(p.heads[i])):
-                out += _subject_claims(r, sentence, refs, force, p.heads[i])
+                speaker = reported_by(r, p.heads[i])  # "Finland said it would send": Finland
+                out += _subject_claims(r, sentence, refs, speaker or who, p.heads[i], stays=speaker is None)
             continue
-        if not is_military(r, i):
+        if force is None or not is_military(r, i):
             continue
         head = i
         while p.deps[head] in ("compound", "amod") and p.heads[head] != head:
             head = p.heads[head]  # "its frigate HNLMS Tromp"
-        if head in done or head in used or _names_owner(r, head, i):
+        if head in done or head in used or names_owner(r, head, i):
             continue
         done.add(head)
         dets = {p.lower(c) for c in p.children_with(head, ("det", "poss"))}
@@ -140,36 +152,6 @@ def _anaphoric_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs,
             continue  # "Germany sent the troops": the subject is the force
         out += _noun_claims(r, sentence, refs, force, head)
     return out
-
-
-def _size_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force: str, subject: int
-                 ) -> list[Claim]:
-    """"The unit would grow to 1,500 troops", "it numbers 4,800 soldiers": a figure for the force
-    last named, on the row of its last host and site."""
-    p = r.parse
-    dets = {p.lower(c) for c in p.children_with(subject, ("det", "poss"))}
-    host = refs.host(force)
-    if host is None or not (p.lower(subject) in _PRONOUNS or (is_military(r, subject) and dets & ANAPHOR_DETS)):
-        return []
-    verb = p.heads[subject]
-    personnel = figure(r, sentence, [*p.objects(verb), *(o for _, o in p.prep_objects(verb, ("to",)))])
-    site = refs.site(force)
-    status = status_of(p, verb, "remain")
-    if personnel is None or status is None:
-        return []
-    return [Claim(force, host, (site,) if site is not None and site.value.code == host else (), personnel, status)]
-
-
-def _names_owner(r: Reading, head: int, noun: int) -> bool:
-    """Whether a noun phrase names whose it is itself: a country inside it, a possessor
-    ("NATO's battlegroup") or a name before the noun ("the NATO battlegroup")."""
-    p = r.parse
-    if any(t in r.countries for t in p.subtree(head)):
-        return True
-    for c in p.children_with(head, ("poss", "compound", "nmod")):
-        if p.words[c][:1].isupper() and p.lower(c) not in ANAPHOR_DETS and (p.deps[c] == "poss" or c < noun):
-            return True
-    return False
 
 
 def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force: str, noun: int) -> list[Claim]:
@@ -189,8 +171,11 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     return _claims(force, places, figure(r, sentence, [noun]), status) + _counterparts(r, verb, cls, places)
 
 
-def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force: str, head: int) -> list[Claim]:
-    """A country (or "they") as the subject of a deployment verb: "Paris is sending three jets"."""
+def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force: str, head: int,
+                    stays: bool = False) -> list[Claim]:
+    """A country (or "they") as the subject of a deployment verb: "Paris is sending three jets". With
+    `stays` (a pronoun subject), a predicate that names no place is about the force's own last host
+    ("They were withdrawn in June")."""
     p = r.parse
     found = cue_below(r, head)
     if found is None or found[1] == "host":
@@ -210,6 +195,8 @@ def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, f
     refs.note_force(force, sentence.index)
     acl = [c for o in objects for c in p.children_with(o, ("acl",))]  # "led the battlegroup stationed at"
     places = _around(r, refs, force, verb, cls, [verb, *objects, *acl], objects)
+    if stays and not places.hosts and not places.sites and refs.hosts.get(force):
+        places.hosts.append(refs.hosts[force])
     counted = military + [o for _, o in p.prep_objects(verb, ("with",)) if is_military(r, o)]
     return _claims(force, places, figure(r, sentence, counted), status) + _counterparts(r, verb, cls, places)
 

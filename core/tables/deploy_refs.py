@@ -2,13 +2,15 @@
 "its battlegroup", "they", "the base" and "the country" resolve: the force last named (for two
 sentences), each force's last host and site, and the country last named.
 
-Kept apart from the rules so that a per-article discourse tracker can take its place.
+The country last named and the recent subject country come from the article's shared discourse
+memory (`core.discourse`); the forces, hosts and sites are what this builder itself read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.discourse import Before
 from core.records import Mention
 
 #: How many sentences after its last mention a force can still be meant by "the unit" or "they".
@@ -22,7 +24,8 @@ class DeployRefs:
     last_force: tuple[str, int] | None = None  # (force code, sentence index)
     hosts: dict[str, str] = field(default_factory=dict)  # force -> last host
     sites: dict[str, Mention] = field(default_factory=dict)  # force -> last site
-    last_country: str | None = None
+    last_country: str | None = None  # the country last named (`core.discourse.Before.country`)
+    subject: str | None = None  # the recent subject country "it"/"they" may stand for (`core.discourse`)
     last_host: str | None = None
     task_host: str | None = None  # where a guarding told without its force takes place ("X's airspace is guarded")
 
@@ -37,8 +40,9 @@ class DeployRefs:
         if site is not None:
             self.sites[force] = site
 
-    def note_country(self, code: str) -> None:
-        self.last_country = code
+    def note_discourse(self, before: Before) -> None:
+        """What the shared discourse memory holds before the sentence being read."""
+        self.last_country, self.subject = before.country, before.subject
 
     def force(self, index: int) -> str | None:
         """The force "the unit" or "they" stands for in sentence `index`, if one was named lately."""

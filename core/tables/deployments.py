@@ -14,6 +14,7 @@ import math
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
+from core.discourse import memory
 from core.tables.common import country_mentions, evidence
 from core.tables.deploy_grammar import Claim, read_claims
 from core.tables.deploy_refs import DeployRefs
@@ -28,9 +29,10 @@ def build_deployments(article: Annotated) -> list[dict]:
     """One row per (force, host, site) the article names."""
     rows: dict[Key, dict] = {}
     refs = DeployRefs()
-    for sentence in article.sentences:
+    for sentence, before in zip(article.sentences, memory(article), strict=True):
+        refs.note_discourse(before)
         countries = country_mentions(sentence)
-        if countries or refs.force(sentence.index):
+        if countries or refs.force(sentence.index) or (before.subject and sentence.parse is not None):
             if sentence.parse is not None:
                 claims = read_claims(sentence, refs)
             else:
@@ -39,9 +41,6 @@ def build_deployments(article: Annotated) -> list[dict]:
                 _add(rows, article, sentence, claim)
                 refs.note_row(claim.force, claim.host, claim.sites[-1] if claim.sites else None, sentence.index,
                               claim.status)
-        named = [m.value.code for m in countries if m.kind in ("country", "demonym")]
-        if named:
-            refs.note_country(named[-1])
     return _without_shadowed_country_rows(_city_beside_base_merged(rows))
 
 
@@ -60,8 +59,12 @@ def _put(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence,
     if key in rows:
         if rows[key]["personnel"] is None and personnel is not None:
             rows[key]["personnel"] = personnel
+        if claim.figure_only:
+            return
         if rows[key]["status"] == "planned" and claim.status == "current":
             rows[key]["status"] = "current"  # forces there now and more announced: it is current
+        elif claim.status == "ended" and rows[key]["start"] < sentence.sentence.start:
+            rows[key]["status"] = "ended"  # sent, then withdrawn later in the story: it is over
         return
     lat: float | None
     lon: float | None
