@@ -15,6 +15,7 @@ import ahocorasick
 
 from core import refdata
 from core.mentions.currencies import resolve_shared_forms
+from core.mentions.windows import chars_of, lowered_as_ignorecase, spans_before, starts_in
 from core.records import Mention, Money
 from core.text import alternation
 
@@ -155,7 +156,8 @@ def _starts() -> re.Pattern[str]:
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """What `_pattern().finditer(text)` yields, trying the pattern only where a match can begin (faster)."""
     pattern, pos = _pattern(), 0
-    for candidate in _candidates(text):
+    spans = _spans(text)
+    for candidate in _starts().finditer(text) if spans is None else starts_in(text, spans, _starts()):
         at = candidate.start()
         if at < pos:
             continue
@@ -173,52 +175,25 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 #: scale), 2 before the form ("of"), 2 inside the form ("New Zealand dollars"). So a match begins
 #: within `_RUNS_BEFORE` runs of white space before the last word of a form.
 _RUNS_BEFORE = 18
-_WHITE = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"\w")
 _LETTER = re.compile(r"[^\W\d]")
 
 
-def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """`_starts().finditer(text)`, only in the stretches of text before a currency form's last word."""
-    starts = _starts()
-    windows = _windows(text)
-    if windows is None:
-        yield from starts.finditer(text)
-        return
-    for lo, hi in windows:
-        for candidate in starts.finditer(text, lo):
-            if candidate.start() > hi:
-                break
-            yield candidate
-
-
-def _windows(text: str) -> list[tuple[int, int]] | None:
-    """Disjoint (first, last) offsets where a sum can begin, in order; None where the text has a character
-    that matches a currency form's letter without case but folds otherwise ('ſ', 'K'): scan it all."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or (not text.isascii() and not _folds_plainly(text)):
+def _spans(text: str) -> list[tuple[int, int]] | None:
+    """Where a sum can begin (`core.mentions.windows`): before the last word of each currency form the
+    lowered text shows; None where lowering may hide one (then the whole text is looked at)."""
+    chars, any_char = _form_chars()
+    lowered = lowered_as_ignorecase(text, chars, any_char)
+    if lowered is None:
         return None
-    found = []
+    anchors = []
     for end, length in _form_words().iter(lowered):
         start = end - length + 1
         if (start and lowered[start].isalpha() and _WORD_CHAR.match(text, start - 1)) or (
                 lowered[end].isalpha() and _LETTER.match(text, end + 1)):
             continue  # inside a word: no form of letters starts or ends there
-        found.append((_runs_back(text, start), start))
-    spans: list[tuple[int, int]] = []
-    for lo, hi in sorted(found):
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
-        else:
-            spans.append((lo, hi))
-    return spans
-
-
-def _runs_back(text: str, at: int) -> int:
-    """The offset `_RUNS_BEFORE` runs of white space before `at` (0 when the text before has fewer)."""
-    lo = max(0, at - 40 * _RUNS_BEFORE)
-    runs = [m.start() for m in _WHITE.finditer(text, lo, at)]
-    return runs[-_RUNS_BEFORE] if len(runs) >= _RUNS_BEFORE else 0
+        anchors.append((start, start))
+    return spans_before(text, anchors, _RUNS_BEFORE)
 
 
 @lru_cache(maxsize=1)
@@ -233,21 +208,9 @@ def _form_words() -> ahocorasick.Automaton:
 
 
 @lru_cache(maxsize=1)
-def _form_chars() -> tuple[re.Pattern[str], frozenset[str]]:
-    """Any character of a currency form, matched without case; the forms' lower-case characters."""
+def _form_chars() -> tuple[frozenset[str], re.Pattern[str]]:
     _, prefix, suffix = _forms()
-    chars = {c for f in prefix + suffix for c in f.lower() if not c.isspace()}
-    return re.compile(f"[{re.escape(''.join(sorted(chars)))}]", re.IGNORECASE), frozenset(chars)
-
-
-def _folds_plainly(text: str) -> bool:
-    """Whether every non-ASCII character of `text` that matches a form's character without case is
-    that character in lower case once lowered (so the lowered text shows every form the pattern sees)."""
-    pattern, chars = _form_chars()
-    return all(c.lower() in chars for c in set(_NON_ASCII.findall(text)) if pattern.fullmatch(c))
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+    return chars_of(prefix + suffix)
 
 
 def find_money(text: str, offset: int = 0) -> list[Mention[Money]]:
