@@ -34,7 +34,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from core.messages import one_line
     from core.pipeline import extract_all
 
-    frames, failures = extract_all(args.paths)
+    frames, failures = extract_all(_included(args.paths, args.exclude))
     for failure in failures:
         print(f"flankwatch: {one_line(str(failure))}", file=sys.stderr)
     tables = [*CONTRACT_TABLES, "conflicts"]
@@ -48,6 +48,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"# {t}")
             write_csv(frames[t], sys.stdout)
     return 1 if failures and not len(frames["articles"]) else 0
+
+
+def _included(paths: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    """The files under `paths` that no `exclude` glob matches (as `ingest --exclude` skips them);
+    a path that cannot be read is kept, so that extraction reports it."""
+    if not exclude:
+        return list(paths)
+    from core.batch import is_excluded
+    from core.read import expand_paths
+    from core.records import ReadFailure
+
+    found = (item.path if isinstance(item, ReadFailure) else item for item in expand_paths(paths))
+    return [path for path in found if not is_excluded(path, exclude)]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -126,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", help="files or folders of articles")
     extract.add_argument("--format", choices=("json", "csv"), default="json")
     extract.set_defaults(func=cmd_extract)
-    _db_option(extract)
+    _exclude_option(extract)
 
     ingest = sub.add_parser("ingest", help="add articles to the store (unchanged files are skipped)")
     ingest.add_argument("paths", nargs="+", help="files or folders of articles")

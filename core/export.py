@@ -6,6 +6,7 @@ import csv
 import json
 from typing import TextIO
 
+import numpy as np
 import pandas as pd
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,14 +47,35 @@ def _multiline(value: str) -> str:
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `df` whose text cells (categories too) and column names cannot be evaluated as formulas."""
-    out = df.copy()
+    """A copy of `df` whose text cells (categories too) and column names cannot be evaluated as formulas,
+    and whose whole-number columns are written as integers."""
+    out = integral_columns(df).copy()
     for column in out.columns:
         if isinstance(out[column].dtype, pd.CategoricalDtype):
             out[column] = out[column].astype(object)
         if out[column].dtype == object or str(out[column].dtype).startswith("str"):
             out[column] = out[column].map(lambda v: _cell(v) if v is not None else v)
     out.columns = [neutralise(column) for column in out.columns]
+    return out
+
+
+def integral_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with float columns that hold only whole numbers as nullable integers, so a CSV
+    says 140800000 and 2025, not 140800000.0 and 2025.0.
+
+    >>> integral_columns(pd.DataFrame({"a": [2025.0, None], "b": [1.5, 2.0]})).dtypes.astype(str).tolist()
+    ['Int64', 'float64']
+    """
+    out = frame
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_float_dtype(values.dtype):
+            array = values.to_numpy(dtype=float, na_value=np.nan)
+            known = array[~np.isnan(array)]
+            if len(known) and np.all(known == np.round(known)) and np.all(np.abs(known) < 2**53):
+                if out is frame:
+                    out = frame.copy()
+                out[column] = pd.array(np.round(array), dtype="Float64").astype("Int64")
     return out
 
 

@@ -149,26 +149,6 @@ def spread_over_years(budgets: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["year", "kind"], ignore_index=True)
 
 
-def integral_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with float columns that hold only whole numbers as nullable integers, so a CSV
-    says 140800000 and 2025, not 140800000.0 and 2025.0.
-
-    >>> integral_columns(pd.DataFrame({"a": [2025.0, None], "b": [1.5, 2.0]})).dtypes.astype(str).tolist()
-    ['Int64', 'float64']
-    """
-    out = frame
-    for column in frame.columns:
-        values = frame[column]
-        if pd.api.types.is_float_dtype(values.dtype):
-            array = values.to_numpy(dtype=float, na_value=np.nan)
-            known = array[~np.isnan(array)]
-            if len(known) and np.all(known == np.round(known)) and np.all(np.abs(known) < 2**53):
-                if out is frame:
-                    out = frame.copy()
-                out[column] = pd.array(np.round(array), dtype="Float64").astype("Int64")
-    return out
-
-
 def axis_ticks(largest: float, log: bool = False, count: int = 5) -> tuple[list[float], list[str]]:
     """Tick positions and their labels in this module's format, for a euro axis from 0 (or 1) to `largest`.
 

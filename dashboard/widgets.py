@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from core.export import to_csv_bytes
-from dashboard import data, money
+from dashboard import data
 from dashboard.filters import caption, filters_to_query, visible
 from dashboard.safe import md, md_inline  # noqa: F401 (re-exported for the pages)
 from dashboard.sidebar import (  # noqa: F401 (re-exported for the pages and the entry script)
@@ -56,7 +56,7 @@ PROFILE_COLUMNS = {
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The CSV of a frame: whole numbers stay whole (140800000, 2025), formulas neutralised."""
-    return to_csv_bytes(money.integral_columns(frame))
+    return to_csv_bytes(frame)
 
 
 def download_csv(frame: pd.DataFrame, name: str, key: str) -> None:

@@ -35,7 +35,20 @@ def test_extract_json_has_every_contract_table():
 def test_extract_csv():
     proc = run("extract", "--format", "csv", str(SEEDS / "000_eacac02b505d6a8a.txt"))
     assert proc.returncode == 0
-    assert "# budgets" in proc.stdout and "140800000.0" in proc.stdout
+    assert "# budgets" in proc.stdout and ",140800000,EUR,140800000," in proc.stdout
+    assert ",2025,2028," in proc.stdout and ".0," not in proc.stdout  # whole numbers as integers
+
+
+def test_extract_skips_excluded_files_and_has_no_store_option(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "a01.gold.json").write_text('{"budgets": []}', encoding="utf-8")
+    proc = run("extract", str(corpus), "--exclude", "*.gold.json")
+    assert proc.returncode == 0 and not proc.stderr, proc.stderr
+    assert len(json.loads(proc.stdout)["articles"]) == 5
+    unexcluded = run("extract", str(corpus))
+    assert "a01.gold.json" in unexcluded.stderr
+    assert run("extract", str(corpus), "--db", str(tmp_path / "x.duckdb")).returncode == 2  # extract never stores
 
 
 def test_ingest_reingest_and_change(tmp_path):
