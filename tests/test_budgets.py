@@ -89,6 +89,47 @@ def test_kind(text, kind):
     assert row["kind"] == kind
 
 
+#: The words real articles use for each kind, beside the ones above (inflections and synonyms).
+KIND_WORDS = [
+    ("ring-fenced", "Poland has ring-fenced €2 billion for air defence in its 2026 budget.", "allocation"),
+    ("sets aside", "Each year Estonia sets aside €40 million for ammunition.", "allocation"),
+    ("spent", "Latvia spent €60 million on coastal radars last year.", "allocation"),
+    ("inked", "Estonia inked a deal worth €100 million with Rheinmetall for ammunition.", "contract"),
+    ("clinched", "Lithuania clinched a €300 million deal for HIMARS launchers.", "contract"),
+    ("awarded", "Norway awarded Kongsberg NOK 2 billion for NASAMS launchers.", "contract"),
+    ("buying", "Romania is buying 54 tanks for $2.5 billion.", "contract"),
+    ("disbursed", "Belgium disbursed €150 million to Ukraine's defence fund.", "contribution"),
+    ("chipping in", "Canada is chipping in €20 million to the fund.", "contribution"),
+    ("donates", "Iceland donates €5 million to the demining fund.", "contribution"),
+    ("committed to a fund", "The Netherlands has committed €400 million to the joint fund.", "contribution"),
+    ("vows", "Germany vows €500 million for Ukraine's air defence.", "pledge"),
+    ("lent", "Britain lent Kyiv £2 billion for weapons.", "other"),
+]
+
+#: Kinds told by grammar rather than by the word beside the sum.
+KIND_GRAMMAR = [
+    ("a cue beginning with its auxiliary", "Romania's premier said €4.2 billion of the loans would go to roads.",
+     "allocation"),
+    ("until a year is a total", "Lithuania puts about €812 million into mines until 2035.", "total"),
+    ("over five years is a total", "Vilnius will add €1 billion over five years for air defence.", "total"),
+    ("what the predicate calls it", "Estonia's share, nearly €400 million, was described by officials as the "
+     "largest defence contract in its history.", "contract"),
+    ("a copula's attribute", "The order, worth €90 million, is the biggest contract Latvia has signed.", "contract"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), [c[1:] for c in KIND_GRAMMAR], ids=[c[0] for c in KIND_GRAMMAR])
+def test_kind_by_grammar(text, kind):
+    (row,) = rows_of(text)
+    assert row["kind"] == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [c[1:] for c in KIND_WORDS], ids=[c[0] for c in KIND_WORDS])
+def test_kind_words(text, kind):
+    (row,) = rows_of(text)
+    assert row["kind"] == kind
+
+
 def _parent_amounts(rows: list[dict]) -> list[tuple[float, float | None]]:
     by_id = {r["budget_id"]: r["amount"] for r in rows}
     return [(r["amount"], by_id.get(r["part_of"])) for r in rows]

@@ -108,6 +108,58 @@ NO_ROW = {
     "countries are not a country": "Ukraine said a few more countries were considering joining the Drone Coalition.",
 }
 
+IT, MARITIME, AIRFORCE = "IT Coalition", "Maritime Capability Coalition", "Air Force Capability Coalition"
+
+#: Member lists in the forms news uses beside the verb's own arguments (core.tables.coalition_shared).
+SHARED_ROLES = {
+    "'including' on a role noun": (
+        "The Drone Coalition, led by Latvia and the United Kingdom, has 18 members, including Sweden, Denmark and "
+        "the Netherlands.", {(DRONE, "LVA", "leader"), (DRONE, "GBR", "leader"), (DRONE, "SWE", "member"),
+                             (DRONE, "DNK", "member"), (DRONE, "NLD", "member")}),
+    "'including' on a collective subject": (
+        "Eleven countries, including Poland and Estonia, have joined the Drone Coalition.",
+        {(DRONE, "POL", "member"), (DRONE, "EST", "member")}),
+    "'among them' after the verb": (
+        "Several countries have joined the IT Coalition, among them Estonia, Luxembourg and Germany.",
+        {(IT, "EST", "member"), (IT, "LUX", "member"), (IT, "DEU", "member")}),
+    "'among them' after a list verb": (
+        "Spain leads the Drone Coalition.\nThe coalition brings together 20 states, among them Poland and Estonia.",
+        {(DRONE, "ESP", "leader"), (DRONE, "POL", "member"), (DRONE, "EST", "member")}),
+    "'such as' hung on the coalition": (
+        "Members of the Demining Coalition such as Lithuania and Iceland train Ukrainian deminers.",
+        {(DEMINING, "LTU", "member"), (DEMINING, "ISL", "member")}),
+    "'counts ... among its members'": (
+        "The Maritime Capability Coalition, co-led by Norway and the United Kingdom, counts Sweden, Latvia and "
+        "Estonia among its members.", {(MARITIME, "NOR", "leader"), (MARITIME, "GBR", "leader"),
+                                       (MARITIME, "SWE", "member"), (MARITIME, "LVA", "member"),
+                                       (MARITIME, "EST", "member")}),
+    "'as did' echoes the role": (
+        "Finland joined the Drone Coalition in 2024, as did Estonia and Lithuania.",
+        {(DRONE, "FIN", "member"), (DRONE, "EST", "member"), (DRONE, "LTU", "member")}),
+    "'as well as' coordinates two coalitions": (
+        "Germany and France lead the Air Force Coalition as well as the Armour Coalition.",
+        {(AIRFORCE, "DEU", "leader"), (AIRFORCE, "FRA", "leader"), (ARMOUR, "DEU", "leader"),
+         (ARMOUR, "FRA", "leader")}),
+    "two joined coalitions": (
+        "Poland joined the Drone Coalition and the IT Coalition in 2024.",
+        {(DRONE, "POL", "member"), (IT, "POL", "member")}),
+    "'whose government takes part in its work'": (
+        "The Drone Coalition met in Riga.\nItalian Prime Minister Giorgia Meloni, whose government takes part in "
+        "the coalition's work, spoke.", {(DRONE, "ITA", "member")}),
+    "a government as holder": (
+        "The Czech government takes part in the Drone Coalition.", {(DRONE, "CZE", "member")}),
+    "a partner in a coalition": (
+        "Norway is a partner in the Maritime Capability Coalition.", {(MARITIME, "NOR", "member")}),
+}
+
+SHARED_NO_ROW = {
+    "examples of a negated join": "Countries such as Hungary have not joined the Drone Coalition.",
+    "examples of a hedged join": "Several countries, including Hungary, might join the Drone Coalition.",
+    "an echo of leaving": "Sweden left the Drone Coalition, as did Norway.",
+    "examples of outsiders": "Germany leads the Armour Coalition, while countries like Hungary stay out.",
+    "examples not invited": "Neighbours such as Serbia were not invited to the Drone Coalition.",
+}
+
 KNOWN_MISSES = {
     "the two powers of a longer list": ("A declaration was signed by France, the United Kingdom and Ukraine, the two "
                                         "nuclear powers that have led the Coalition of the Willing since its launch.",
@@ -131,6 +183,18 @@ def test_applicants(case):
 @pytest.mark.parametrize("case", NO_ROW, ids=list(NO_ROW))
 def test_no_row(case):
     assert {r for r in roles(NO_ROW[case]) if r[2] != "member" or r[1] != "NOR"} == set()
+
+
+@pytest.mark.parametrize("case", SHARED_ROLES, ids=list(SHARED_ROLES))
+def test_shared_roles(case):
+    text, expected = SHARED_ROLES[case]
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("case", SHARED_NO_ROW, ids=list(SHARED_NO_ROW))
+def test_shared_no_row(case):
+    kept = {(ARMOUR, "DEU", "leader")}  # the one true row of "examples of outsiders"
+    assert roles(SHARED_NO_ROW[case]) - kept == set()
 
 
 @pytest.mark.xfail(strict=True, reason="a count picking some of a longer list is not read")

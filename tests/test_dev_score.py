@@ -10,7 +10,7 @@ import sys
 from tests.conftest import ROOT
 
 #: The figures reached (rounded down); raise them when a change lifts a score.
-RATCHET = {"mean": 0.95, "budgets": 0.99, "deployments": 0.95, "coalitions": 0.93, "events": 0.94, "sites": 0.96}
+RATCHET = {"mean": 0.96, "budgets": 0.99, "deployments": 0.95, "coalitions": 0.94, "events": 0.94, "sites": 0.96}
 
 
 def test_dev_corpus_score(dev_corpus, tmp_path):

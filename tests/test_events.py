@@ -55,6 +55,28 @@ TYPE_CASES = [  # (id, sentence, [(date, type)])
 ]
 
 
+#: The words real articles use for each type, beside the ones above (inflections and synonyms).
+TYPE_WORDS = [
+    ("inked", "Estonia and Finland inked a defence accord on 3 March.", [("2025-03-03", "agreement")]),
+    ("clinched", "Poland clinched the deal with Seoul on 14 July.", [("2025-07-14", "agreement")]),
+    ("a signing near no purchase", "The allies signed a memorandum on 10 July that sets out how the group buys "
+     "equipment.", [("2025-07-10", "agreement")]),
+    ("rubber-stamped", "Parliament rubber-stamped the plan on 2 June.", [("2025-06-02", "approval")]),
+    ("green-lit", "The cabinet green-lit the purchase of radars on 5 May.", [("2025-05-05", "approval")]),
+    ("dispatched", "Sweden dispatched two Gripens to Poland on 20 August.", [("2025-08-20", "deployment")]),
+    ("ring-fenced", "On 4 April the government ring-fenced €40 million for drones.", [("2025-04-04", "funding")]),
+    ("disbursed", "The EU disbursed the second tranche on 11 June.", [("2025-06-11", "funding")]),
+    ("convened", "NATO convened its ministers in Brussels on 13 February.", [("2025-02-13", "summit")]),
+    ("detonated", "A drone detonated near Izmail on 9 September.", [("2025-09-09", "incident")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TYPE_WORDS], ids=[c[0] for c in TYPE_WORDS])
+def test_event_type_words(text, expected):
+    rows = build_events(annotated(HEAD + text, published=PUB))
+    assert [(r["date"], r["event_type"]) for r in rows] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TYPE_CASES], ids=[c[0] for c in TYPE_CASES])
 def test_event_types(text, expected):
     rows = build_events(annotated(HEAD + text, published=PUB))

@@ -27,7 +27,9 @@ _YEAR_NEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d
 _PER_YEAR = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*(?:annually|yearly)\b", re.IGNORECASE)
 _OVER_YEARS = re.compile(r"^[^.;]{0,30}\b(?:over|across|during|in)\s+(?:the\s+)?(?:next|coming|following)?\s*"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years\b|"
-                         r"^[^.;]{0,30}\b(?:over|across|during|in)\s+the\s+(?:next|coming)\s+decade\b", re.IGNORECASE)
+                         r"^[^.;]{0,30}\b(?:over|across|during|in)\s+the\s+(?:next|coming)\s+decade\b|"
+                         r"^[^.;]{0,30}\b(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
+                         re.IGNORECASE)
 _PROGRAM_WORD = re.compile(r"\b(?:program|programme|plan|project|fund|facility|initiative|package)\b", re.IGNORECASE)
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "stands", "stood", "amounts",
                       "amounted", "totals", "totalled", "totaled", "reaches", "reached"})
@@ -47,7 +49,8 @@ def budget_kind(sentence: AnnotatedSentence, money: Mention) -> str | None:
     first, last = budget_years(sentence, money)
     if kind == "total" and first and first == last and not _PROGRAM_WORD.search(sentence.text):
         return "allocation"  # "the defence budget for 2025 amounts to PLN 186.6 billion": a year's slice
-    if kind == "allocation" and ((first and last and last > first) or _OVER_YEARS.match(sentence.text[end:end + 50])):
+    if kind in (None, "allocation") and ((first and last and last > first) or _OVER_YEARS.match(
+            sentence.text[end:end + 50])):
         return "total"  # "set aside SEK 75 billion ... over the three years 2024 to 2026"
     return kind
 
@@ -67,6 +70,7 @@ def _kind_by_grammar(sentence: AnnotatedSentence, money: Mention) -> str | None:
     noun = sized_noun(parse, head)
     nouns = [noun] if noun != head else []
     verb = parse.clause_of(noun)
+    nouns = _called(parse, noun, verb) + nouns
     if parse.lower(verb) in _COPULAS:
         nouns += parse.subjects(verb)
     for t in nouns:
@@ -76,7 +80,7 @@ def _kind_by_grammar(sentence: AnnotatedSentence, money: Mention) -> str | None:
     chain = [verb]
     while parse.deps[chain[-1]] in ("xcomp", "ccomp") and parse.heads[chain[-1]] != chain[-1] and len(chain) < 4:
         chain.append(parse.heads[chain[-1]])
-    kinds = [(t, k) for t in chain if (k := _cue_at(sentence.text, parse.starts[t]))]
+    kinds = [(t, k) for t in chain if (k := _predicate_cue(sentence.text, parse, t))]
     if not kinds:
         return None
     if any(k == "pledge" for _, k in kinds):
@@ -85,6 +89,26 @@ def _kind_by_grammar(sentence: AnnotatedSentence, money: Mention) -> str | None:
     if kind == "contribution" and _to_be_paid(parse, verb):
         return "pledge"  # "would pay EUR 20 million", "said it would give up to NOK 1.6 billion"
     return kind
+
+
+def _called(parse: Parse, noun: int, verb: int) -> list[int]:
+    """What the predicate calls the sum when the sum (or the noun it stands in apposition to) is its
+    subject: "Estonia's share, nearly €400 million, was described as the largest contract" -> contract,
+    "The order, worth €90 million, is the biggest contract yet" -> contract."""
+    subject = parse.heads[noun] if parse.deps[noun] == "appos" else noun
+    if parse.deps[subject] not in ("nsubj", "nsubjpass") or parse.heads[subject] != verb:
+        return []
+    called = parse.children_with(verb, ("attr", "oprd"))
+    for t in (verb, *parse.agents(verb)):  # the parser may hang "as" on the agent: "described by X as"
+        called += [o for _, o in parse.prep_objects(t, ("as",))]
+    return called
+
+
+def _predicate_cue(text: str, parse: Parse, verb: int) -> str | None:
+    """The kind cue of a predicate, also where the cue begins with its auxiliaries ("would go to",
+    "will spend", "is to go to")."""
+    starts = [parse.starts[a] for a in sorted(parse.children_with(verb, ("aux", "auxpass")))]
+    return next((k for at in [*starts, parse.starts[verb]] if (k := _cue_at(text, at))), None)
 
 
 def _to_be_paid(parse: Parse, verb: int) -> bool:

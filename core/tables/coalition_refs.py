@@ -165,6 +165,10 @@ def _known_suffix(words: str) -> str | None:
     return None
 
 
+#: Nouns for what a coalition does, which stand for the coalition they belong to ("its work").
+ACTIVITY_NOUNS = frozenset({"work", "efforts", "activities", "activity", "operations", "projects", "framework"})
+
+
 class Resolver:
     """Resolves tokens of one parsed sentence to coalitions, given the coalition in focus before it."""
 
@@ -199,6 +203,9 @@ class Resolver:
             return self.coalition(noun, depth + 1) if noun is not None and noun != t else None
         if word in PRONOUNS:
             return self.focus_at(t)
+        if word in ACTIVITY_NOUNS:  # "takes part in the coalition's work", "the work of the coalition"
+            owners = [*p.children_with(t, ("poss",)), *(o for _, o in p.prep_objects(t, ("of",)))]
+            return next((c for o in owners if (c := self.coalition(o, depth + 1))), None)
         for other in self._appositions(t):
             if other in self._by_token:
                 return self._by_token[other]

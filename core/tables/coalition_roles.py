@@ -11,6 +11,15 @@ from core.annotate import AnnotatedSentence
 from core.syntax import Parse
 from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists, core_members
 from core.tables.coalition_refs import Resolver, donor_schemes
+from core.tables.coalition_shared import (
+    GOVERNMENT_NOUNS,
+    among_them,
+    coordinated,
+    echoed,
+    examples,
+    gapped,
+    government_country,
+)
 from core.tables.common import country_heads
 from core.vocab import coalition_roles, role_particles
 
@@ -89,8 +98,13 @@ class SentenceRoles:
                 if speaker or self.previous_subject:
                     codes.append(speaker or self.previous_subject or "")
             elif self.p.lower(t) in _COLLECTIVES:  # "Four Danube states, Austria, Slovakia and Hungary, ..."
-                codes.extend(self.codes_at[c] for a in self.p.children_with(t, ("appos",))
-                             for c in self.p.conjuncts(a) if c in self.codes_at)
+                listed = [c for a in self.p.children_with(t, ("appos",)) for c in self.p.conjuncts(a)]
+                listed += examples(self.p, t)  # "Eleven countries, including Poland and Estonia, ..."
+                if self.p.deps[t] in ("nsubj", "nsubjpass"):  # "Several countries have joined, among them X"
+                    listed += among_them(self.p, self.p.heads[t])
+                codes.extend(self.codes_at[c] for c in listed if c in self.codes_at)
+            elif self.p.lower(t) in GOVERNMENT_NOUNS:  # "Italy's government", "Meloni, whose government"
+                codes.extend(government_country(self.p, self.codes_at, t))
             else:
                 codes.extend(self.codes_at[c] for c in self.p.children_with(t, ("poss", "compound"))
                              if c in self.codes_at and self.p.words[t][:1].isupper())
@@ -164,7 +178,9 @@ class SentenceRoles:
             codes = self.holders(v)
             targets = p.objects(v) + [o for _, o in p.prep_objects(v, ("to", "in", "of", "into", "within"))]
         codes += self.partners(v)  # "co-chairs X together with Poland", "joined alongside Y"
-        coalition = next((c for c in map(r.coalition, targets) if c), None)
+        codes += self.countries(echoed(p, v))  # "Finland joined the coalition, as did Estonia"
+        found = next(((t, c) for t in targets if (c := r.coalition(t))), None)
+        coalition = found[1] if found else None
         if coalition is None and not p.objects(v) and (role == "leader" or _JOINING.match(p.lower(v))):
             skip = {s for subj in p.children_with(v, ("nsubj", "nsubjpass")) for s in p.subtree(subj)}
             coalition = r.in_subtree(v, skip)  # the parser often hangs the object on a partner
@@ -172,27 +188,9 @@ class SentenceRoles:
             coalition = r.focus_at(v)  # "Poland joined as well", "were the first to sign up"
         if not (codes and coalition):
             return []
-        return [Role(role, codes, coalition, p.starts[v]), *self._gapped(v, role, coalition)]
-
-    def _gapped(self, v: int, role: str, coalition: str) -> list[Role]:
-        """Gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour
-        Coalition": after the object, a comma, countries and another named coalition, verb left out."""
-        p, r = self.p, self.resolver
-        named = [i for i in range(v + 1, len(p)) if r.named(i) == coalition]
-        if not named:
-            return []
-        i = named[-1] + 1
-        if i >= len(p) or p.words[i] != ",":
-            return []
-        codes, i = [], i + 1
-        while i < len(p) and (i in self.codes_at or p.lower(i) in (",", "and", "the")):
-            if i in self.codes_at:
-                codes.append(self.codes_at[i])
-            i += 1
-        other = r.named(i) if i < len(p) else None
-        if not codes or other is None or other == coalition:
-            return []
-        return [Role(role, tuple(codes), other, p.starts[i])]
+        also = coordinated(p, r, found[0]) if found else []  # "lead the Air Force Coalition as well as the ..."
+        return [Role(role, codes, c, p.starts[v]) for c in dict.fromkeys([coalition, *also])] + gapped(
+            p, r, self.codes_at, v, role, coalition)
 
     def _noun(self, n: int, role: str) -> list[Role]:
         p = self.p
@@ -209,11 +207,14 @@ class SentenceRoles:
                 codes = self.holders(p.heads[p.heads[head]]) + codes
         elif dep in ("attr", "oprd") or (dep == "dobj" and p.lower(head) in TAKING_VERBS) or dep == "pobj":
             codes = self.holders(head)
+            if dep == "pobj" and p.lower(head) == "among" and p.heads[head] != head:  # "counts A among its members"
+                codes += self.countries(p.objects(p.heads[head]))
         elif p.lower(n).endswith("ship"):  # "Britain's membership of", "Poland's chairmanship"
             codes = self.countries(p.children_with(n, ("poss",)))
         else:
             codes = ()
         codes += self.countries([c for a in p.children_with(n, ("appos",)) for c in p.conjuncts(a)])
+        codes += self.countries(examples(p, n) + [e for _, o in p.prep_objects(n, ("of",)) for e in examples(p, o)])
         codes += self.partners(head) + self.partners(n)  # "a founding member, together with Luxembourg"
         coalition = self._noun_coalition(n)
         return [Role(role, codes, coalition, p.starts[n])] if codes and coalition else []
@@ -226,6 +227,10 @@ class SentenceRoles:
                 return found
         for o in p.children_with(n, ("poss",)):
             found = r.coalition(o)
+            if found:
+                return found
+        if p.deps[n] == "dobj" and p.heads[n] != n:  # "takes part in the coalition", "plays a role in it"
+            found = next((c for _, o in p.prep_objects(p.heads[n], ("in", "within")) if (c := r.coalition(o))), None)
             if found:
                 return found
         clause = p.clause_of(n)

@@ -20,8 +20,9 @@ def cue_pattern(name: str, column: str = "cue") -> re.Pattern[str]:
 
 @cache
 def cue_map(name: str, key: str, value: str) -> dict[str, str]:
-    """Lower-cased cue -> value for a two-column vocabulary."""
-    return {k.lower(): v for k, v in refdata.vocab(name, key, value).items()}
+    """Cue -> value for a two-column vocabulary, the cue lower-cased with hyphens read as spaces (as a
+    match is looked up: "ring-fenced" and "ring fenced" are one cue)."""
+    return {" ".join(k.lower().replace("-", " ").split()): v for k, v in refdata.vocab(name, key, value).items()}
 
 
 def nearest_cue(text: str, pos: int, name: str, value: str, window: int = 80) -> tuple[str, int] | None:

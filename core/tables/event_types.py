@@ -39,6 +39,10 @@ _OTHER_TIME = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+(?:after|before)\
 _SETTING_LEAD = re.compile(r"\b(?:at|after|during|on|before|ahead\s+of|for|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
                            r"(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 _MONEY_THING = re.compile(r"\b(?:fund|funds|package|budget|financing|loan|loans)\b", re.IGNORECASE)
+#: How near a purchase must be told to the signing for the signing to be a purchase: before it ("bought ...
+#: in a $1.25 billion deal") or just after ("signed a €4.75 billion contract"), not in a later clause
+#: about it ("signed a memorandum that sets out how the group buys equipment").
+_DEAL_REACH, _DEAL_AFTER = 60, 30
 _BULLET = re.compile(r"^\s*[-–•*·]\s")
 _TRANSFER_TYPES = ("delivery", "announcement")
 
@@ -158,7 +162,8 @@ def event_type(sentence: AnnotatedSentence, d: Mention, previous: str | None = N
     if kind == "procurement" and any(c.event_type == "approval" and c.role == "" and 0 <= best.start - c.end <= 20
                                      for c in cues):
         return "approval"  # "approved the purchase": the approval is the happening
-    in_clause = [c.event_type for c in cues if clause[0] <= c.start < clause[1] and c.role == ""]
+    in_clause = [c.event_type for c in cues if clause[0] <= c.start < clause[1] and c.role == ""
+                 and c.start - best.start >= -_DEAL_REACH and c.start - best.end <= _DEAL_AFTER]
     if kind == "agreement" and "procurement" in in_clause:
         return "procurement"  # "signed contracts", "bought ... in a $1.25 billion deal"
     if kind == "establishment" and _MONEY_THING.search(text[slice(*clause)]):

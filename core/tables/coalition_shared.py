@@ -1,0 +1,102 @@
+"""Roles shared with more holders or coalitions than a role word's own arguments, read off the parse.
+
+- examples of a collective or role noun: "Eleven countries, including Poland and Estonia, have
+  joined", "has 18 members, including Sweden and Denmark", "members such as Lithuania",
+  "states like Latvia";
+- "among them": "Several countries have joined the IT Coalition, among them Estonia and Germany";
+- echoes: "Finland joined the Drone Coalition, as did Estonia and Lithuania";
+- coordinated coalitions: "lead the Air Force Coalition as well as the Armour Coalition";
+- gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour Coalition";
+- holders told by their government: "Italy's government", "Meloni, whose government takes part".
+"""
+
+from __future__ import annotations
+
+from core.syntax import Parse
+from core.tables.coalition_lists import Role
+from core.tables.coalition_refs import Resolver
+
+EXAMPLE_PREPS = frozenset({"including", "like", "notably"})
+_THEM = frozenset({"them", "those", "whom", "these"})
+_LISTED_DEPS = frozenset({"npadvmod", "dobj", "appos", "attr", "nsubj", "conj", "pobj"})
+GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "parliament", "ministry"})
+_ECHO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
+
+
+def examples(p: Parse, t: int) -> list[int]:
+    """The tokens given as examples of noun `t` ("countries, including A and B", "states such as A",
+    "states like A"), with their conjuncts."""
+    out: list[int] = []
+    for prep in p.children_with(t, ("prep",)):
+        word = p.lower(prep)
+        such = word == "as" and (any(p.lower(c) == "such" for c in p.children[prep])
+                                 or (prep > 0 and p.lower(prep - 1) == "such"))
+        if word in EXAMPLE_PREPS or such:
+            out += [c for o in p.children_with(prep, ("pobj",)) for c in p.conjuncts(o)]
+    return out
+
+
+def among_them(p: Parse, v: int) -> list[int]:
+    """"have joined the IT Coalition, among them Estonia, Luxembourg and Germany": the list that
+    follows a verb's "among them" (the parser hangs "among them" on the verb, or on the list's
+    first item, and the list on the verb or on "them")."""
+    def has_them(i: int) -> int | None:
+        for prep in p.children_with(i, ("prep",)):
+            them = [o for o in p.children_with(prep, ("pobj",)) if p.lower(prep) == "among" and p.lower(o) in _THEM]
+            if them:
+                return them[0]
+        return None
+
+    them = has_them(v)
+    listed = [c for c in p.children[v] if p.deps[c] in _LISTED_DEPS and (
+        has_them(c) is not None or (them is not None and c > them))]
+    if them is not None:
+        listed += p.children_with(them, ("appos", "conj"))
+    return [x for c in listed for x in p.conjuncts(c)]
+
+
+def echoed(p: Parse, v: int) -> list[int]:
+    """"Finland joined the Drone Coalition, as did Estonia and Lithuania": the subjects of an "as
+    did"/"as has" clause on the predicate hold the same role."""
+    out: list[int] = []
+    for c in p.children_with(v, ("advcl",)):
+        if p.lower(c) in _ECHO_VERBS and any(p.lower(m) in ("as", "so") for m in p.children_with(c, ("mark",))):
+            out += [s for subject in p.children_with(c, ("nsubj",)) for s in p.conjuncts(subject)]
+    return out
+
+
+def coordinated(p: Parse, resolver: Resolver, target: int) -> list[str]:
+    """The other coalitions coordinated with the one a role word takes ("lead the Air Force Coalition
+    as well as the Armour Coalition", "joined the Drone Coalition and the IT Coalition")."""
+    return [c for t in p.conjuncts(target) if t != target and (c := resolver.coalition(t))]
+
+
+def gapped(p: Parse, resolver: Resolver, codes_at: dict[int, str], v: int, role: str, coalition: str) -> list[Role]:
+    """Gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour
+    Coalition": after the object, a comma, countries and another named coalition, verb left out."""
+    named = [i for i in range(v + 1, len(p)) if resolver.named(i) == coalition]
+    if not named:
+        return []
+    i = named[-1] + 1
+    if i >= len(p) or p.words[i] != ",":
+        return []
+    codes, i = [], i + 1
+    while i < len(p) and (i in codes_at or p.lower(i) in (",", "and", "the")):
+        if i in codes_at:
+            codes.append(codes_at[i])
+        i += 1
+    other = resolver.named(i) if i < len(p) else None
+    if not codes or other is None or other == coalition:
+        return []
+    return [Role(role, tuple(codes), other, p.starts[i])]
+
+
+def government_country(p: Parse, codes_at: dict[int, str], t: int) -> list[str]:
+    """The country of a government noun: its possessor or modifier ("Italy's government", "the Czech
+    cabinet"), or for "whose government" the noun the clause modifies or its country words
+    ("Italian Prime Minister Giorgia Meloni, whose government takes part in ...")."""
+    owners = p.children_with(t, ("poss", "compound", "amod"))
+    if any(p.lower(o) == "whose" for o in owners) and p.deps[p.clause_of(t)] == "relcl":
+        noun = p.heads[p.clause_of(t)]
+        owners = [noun, *(m for m in p.subtree(noun) if m < noun)]  # "Italian Prime Minister Giorgia Meloni"
+    return [codes_at[o] for o in owners if o in codes_at][:1]
