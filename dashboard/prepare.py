@@ -137,7 +137,7 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def load(db: Path) -> dict[str, pd.DataFrame]:
     """The store's tables, prepared (what the dashboard keeps per store version)."""
-    return prepare_tables(load_tables(db, arrow_lists=tuple({table for table, _ in ARROW_LISTS})))
+    return prepare_tables(load_tables(db, arrow_lists=tuple({table for table, _ in ARROW_LISTS}), one_chunk=True))
 
 
 def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
