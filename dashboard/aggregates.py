@@ -157,6 +157,8 @@ def coalition_matrix(coalitions: pd.DataFrame) -> pd.DataFrame:
     """Members × coalitions; each cell the role(s) stated, with the earliest date given."""
     if coalitions.empty:
         return pd.DataFrame(columns=["member"])
+    # each distinct statement once (a store states the same membership thousands of times)
+    coalitions = coalitions[["member", "member_code", "coalition", "role", "date"]].drop_duplicates()
     rows = pd.DataFrame({"member": coalitions["member"].fillna(coalitions["member_code"]).fillna("?"),
                          "coalition": coalitions["coalition"].fillna("?"), "role": coalitions["role"].fillna("?"),
                          "date": coalitions["date"].where(coalitions["date"].str.match(r"^\d{4}").fillna(False))})

@@ -152,10 +152,14 @@ def program_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         info["country_codes"].map(lambda c: ", ".join(c) if c is not None else "")) if len(info) else ""
     for label, table in (("budget rows", "budgets"), ("deployments", "deployments"), ("events", "events")):
         listed[label] = listed["program"].map(tables[table]["program"].value_counts()).fillna(0).astype(int)
-    sums = money.sums_by(tables["budgets"].dropna(subset=["program"]), ["program"])
+    budgets = tables["budgets"]
+    sums = money.sums_by(budgets.loc[budgets["program"].notna().to_numpy(dtype=bool),
+                                     [c for c in ("program", "kind", "amount_eur", "part_of") if c in budgets.columns]],
+                         ["program"])
     text = sums.assign(text=sums["kind"] + " " + sums["amount_eur"].map(money.eur)).groupby("program")["text"].agg(
         " · ".join)
     listed["euros"] = listed["program"].map(text).astype(object).fillna("")
-    told = pd.concat([tables[t][["program", "article_id"]] for t in ("budgets", "deployments", "events")])
-    listed["articles"] = listed["program"].map(told.groupby("program")["article_id"].nunique()).fillna(0).astype(int)
+    article = "_aid" if all("_aid" in tables[t].columns for t in ("budgets", "deployments", "events")) else "article_id"
+    told = pd.concat([tables[t][["program", article]] for t in ("budgets", "deployments", "events")]).dropna()
+    listed["articles"] = listed["program"].map(told.drop_duplicates().groupby("program").size()).fillna(0).astype(int)
     return listed.sort_values(["articles", "program"], ascending=[False, True], ignore_index=True)
