@@ -17,25 +17,34 @@ from core.records import Sentence
 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                          "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
+#: The characters `_DASHES` replaces, to find them before translating (translating a text with a dict
+#: looks up every character).
+_DASH_CHARS = re.compile("[" + "".join(map(chr, _DASHES)) + "]")
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})  # no NFKD decomposition
 
 
-def alternation(words: Iterable[str], gap: str = r"\s+", hyphens: bool = False) -> str:
+def alternation(words: Iterable[str], gap: str = r"\s+", hyphens: bool = False,
+                letter_bounds: tuple[str, str] = ("", "")) -> str:
     r"""The regex alternation of `words`: each escaped, longest first (so the longest cue wins), once.
 
     A space inside a word matches `gap` (any run of white space by default); with `hyphens`, so
-    does a hyphen ("co-led" matches "co led"). The one place a word list becomes a regex: wrap
+    does a hyphen ("co-led" matches "co led"). A word that begins with a letter is wrapped in
+    `letter_bounds` (a symbol such as "€" is not). The one place a word list becomes a regex: wrap
     the result in the boundaries and flags the caller needs.
 
     >>> alternation(["led by", "co-led", "led by"], r"[\s-]+", hyphens=True)
     'co[\\s-]+led|led[\\s-]+by'
     >>> re.fullmatch(alternation(["set up"]), "set   up") is not None
     True
+    >>> alternation(["€", "EUR"], letter_bounds=(r"\b", r"\b"))
+    '\\bEUR\\b|€'
     """
     escaped = []
+    before, after = letter_bounds
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         text = re.escape(word).replace(r"\ ", gap)
-        escaped.append(text.replace(r"\-", gap) if hyphens else text)
+        text = text.replace(r"\-", gap) if hyphens else text
+        escaped.append(f"{before}{text}{after}" if word[:1].isalpha() else text)
     return "|".join(escaped)
 
 
@@ -63,16 +72,35 @@ def fold(text: str) -> str:
     >>> fold("Rzeszów–Jasionka")
     'rzeszow jasionka'
     """
-    text = unicodedata.normalize("NFKD", text.translate(_DASHES)).translate(_DASHES)  # NFKD makes dashes too
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_LETTERS)
-    text = re.sub(r"[-./,]+", " ", text.lower())
-    return " ".join(text.split())
+    text = unicodedata.normalize("NFKD", _dashes_unified(text))
+    text = _dashes_unified(text)  # NFKD makes dashes too
+    if not text.isascii():  # only non-ASCII characters can be combining marks: look at those alone
+        text = _NON_ASCII.sub(_drop_combining, text)
+    return " ".join(_SEPARATORS.sub(" ", text.lower()).split())
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_SEPARATORS = re.compile(r"[-./,]+")
+
+
+def _dashes_unified(text: str) -> str:
+    """`text.translate(_DASHES)`, replacing only what is there (fewer lookups in a long text)."""
+    return _DASH_CHARS.sub(_unified_dash, text)
+
+
+def _unified_dash(match: re.Match[str]) -> str:
+    return str(_DASHES[ord(match.group())])
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    """A run of non-ASCII characters without its combining marks, its letters without a decomposition
+    (ł, ø, đ) replaced."""
+    return "".join(c for c in match.group() if not unicodedata.combining(c)).translate(_LETTERS)
 
 
 def normalise_for_hash(text: str) -> str:
     """Whitespace-collapsed, case-folded text: what the article id is a hash of."""
-    return " ".join(text.translate(_DASHES).split()).casefold()
+    return " ".join(_dashes_unified(text).split()).casefold()
 
 
 _BOUNDARY = re.compile(r"""[.!?]["'”’)]*(?=\s+["'“‘(]?[A-Z0-9ÄÖÜÂÎȘȚĂŠŽČŁŚŻŹ])""")

@@ -2,7 +2,9 @@
 
 import pytest
 
+from core.mentions import dates
 from core.mentions.dates import dateline_date, find_dates, format_date, infer_years
+from core.mentions.windows import finditer_in
 
 CASES = [
     ("day month", "endorsed on 12 December", ["--12-12"]),
@@ -174,3 +176,23 @@ def _case_id(case):
 @pytest.mark.parametrize(("name", "text", "published", "expected"), DATEPARSER, ids=[_case_id(c) for c in DATEPARSER])
 def test_dateparser_cases(name, text, published, expected):
     assert _infer(text, published) == expected
+
+
+#: Dates at the limits of what a match may hold before its month, weekday, year or relative word (each
+#: form is tried only within a few runs of white space and dashes before one), after a long filler.
+LONGEST_DATES = [
+    "Monday,   12  to  14 of    March 2025",  # day_month: 5 gaps before the month
+    "END OF - - - March 2024 and mid- early June",  # month_year: "[\s-]+"; month: "mid-" then "early"
+    "the   following   day, earlier \n this year, the day before yesterday, 3 days ago",
+    "on 12/03/2024, 24.09.2025 and 2025 - 2028, 2024-02-17T12:33",
+    "next  Tuesday, and wee\u212a later this WEE\u212a; \u017fince 2016; \u0130n April",
+]
+
+
+@pytest.mark.parametrize("date_text", LONGEST_DATES)
+def test_dates_far_before_their_anchor_are_found_as_a_full_scan_finds_them(date_text):
+    text = "Filler words " * 15 + date_text + ". " + "More " * 20 + "on 4 May 2024."
+    where = dates._where(text)
+    for form, pattern in dates._patterns():
+        full = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in finditer_in(pattern, text, where[dates._ANCHOR[form]])] == full, form

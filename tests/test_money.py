@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.mentions import money
 from core.mentions.money import find_money
 
 CASES = [
@@ -116,3 +117,23 @@ def test_offsets_point_at_raw_text():
     text = "Latvia has pledged €30 million to the coalition."
     m = find_money(text, offset=100)[0]
     assert text[m.start - 100:m.end - 100] == m.raw == "€30 million"
+
+
+#: Sums at the limits of what a match may hold before its currency form (the finder looks for sums only
+#: within a few runs of white space before a form): each after 30 words of filler, with spacing,
+#: no-break spaces, lines, and characters that match a form's letters only without case.
+LONGEST_SUMS = [
+    "as much as half a half a half a half a million of New Zealand dollars",  # 15 runs before "dollars"
+    "as   much   as 1\u00a0200\u00a0300\u00a0400\u00a0500\u00a0600\u00a0700 million of New Zealand dollars",
+    "a total of  several hundred \nmillion  of  Swedish \n kronor",
+    "123456789012345678901234567890123456789 euros",
+    "about 30 \u017fek and Lat\u00advia's 4 \u212aRONA, then ZŁOTY 5 and 6 złotys",
+]
+
+
+@pytest.mark.parametrize("sum_text", LONGEST_SUMS)
+def test_sums_far_before_their_form_are_found_as_a_full_scan_finds_them(sum_text):
+    text = "Filler words " * 15 + sum_text + ", and €2 million. " + "More " * 20 + "$5bn"
+    full = [m.span() for m in money._pattern().finditer(text)]
+    assert [m.span() for m in money._matches(text)] == full
+    assert len(full) >= 3

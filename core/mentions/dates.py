@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from core import refdata
 from core.mentions.date_years import infer_years, valid_date
+from core.mentions.windows import chars_of, finditer_in, lowered_as_ignorecase, merged, spans_before
 from core.records import DateValue, Mention
+from core.text import alternation
 
 __all__ = ["dateline_date", "find_dates", "format_date", "infer_years", "is_future"]
 
@@ -31,8 +33,10 @@ def _months() -> dict[str, int]:
 
 
 def _month_pattern() -> str:
-    names = sorted(_months(), key=len, reverse=True)
-    return "|".join(rf"{n.capitalize()}\.?" if len(n) <= 4 and n != "may" else n.capitalize() for n in names)
+    """Capitalised month names; an abbreviation of four letters or fewer may take a period ("Sept.")."""
+    names = [n.capitalize() for n in _months()]
+    short = [n for n in names if len(n) <= 4 and n != "May"]
+    return rf"{alternation(n for n in names if n not in short)}|(?:{alternation(short)})\.?"
 
 
 _RELATIVE = (r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago|the\s+day\s+before\s+yesterday|"
@@ -82,8 +86,9 @@ def find_dates(text: str, offset: int = 0) -> list[Mention[DateValue]]:
     starts: list[int] = []  # the spans taken so far, disjoint, in order: starts and ends both sorted
     ends: list[int] = []
     found: list[Mention[DateValue]] = []
+    where = _where(text)
     for form, pattern in _patterns():
-        for m in pattern.finditer(text):
+        for m in finditer_in(pattern, text, where[_ANCHOR[form]]):
             before = bisect.bisect_left(starts, m.end())  # spans starting before this match ends ...
             if before and ends[before - 1] > m.start():  # ... the last of which ends after it starts
                 continue
@@ -94,6 +99,54 @@ def find_dates(text: str, offset: int = 0) -> list[Mention[DateValue]]:
             ends.insert(before, m.end())
             found.append(Mention("date", offset + m.start(), offset + m.end(), m.group(), value))
     return sorted(found, key=lambda x: x.start)
+
+
+#: The word every match of a form holds (see `core.mentions.windows`): a year, a month name, a weekday
+#: or a word of the relative forms ("day", "year", ...).
+_ANCHOR = {"iso": "year", "slashed": "year", "numeric": "year", "year_span": "year", "year": "year",
+           "day_month": "month", "month_day": "month", "month_year": "month", "month": "month",
+           "weekday": "weekday", "relative": "relative"}
+#: Runs of white space and dashes (`_GAPS`) a match holds before its anchor, at most: day_month 5
+#: (after a weekday, around "to" in a span of days, before the month, after "of"), month_year 2
+#: ("end of", then `[\s-]+`), month 2 (a lead word, "early"), weekday 1, relative 2 ("the previous
+#: day", "earlier this year"); `_RUNS` is one more (a span with n runs begins after the (n+1)-th run
+#: before its end). A year's match begins at most 6 characters before it ("12/03/2024").
+_RUNS = {"month": 6, "weekday": 2, "relative": 3}
+_GAPS = re.compile(r"[\s\-–]+")  # ("early - March": `[\s-]+` is one gap)
+_YEAR_START = re.compile(r"1(?=9\d\d)|2(?=0\d\d)")  # every year's start, overlapping ones too
+_RELATIVE_WORDS = ("day", "year", "month", "week", "tomorrow")
+
+
+def _where(text: str) -> dict[str, list[tuple[int, int]] | None]:
+    """Anchor -> the spans of `text` where a match of a form with that anchor can begin."""
+    years = [m.start() for m in _YEAR_START.finditer(text)]
+    where: dict[str, list[tuple[int, int]] | None] = {"year": merged((max(0, y - 6), y) for y in years)}
+    for anchor, pattern in (("month", _month_names()), ("weekday", _weekday_names())):
+        where[anchor] = spans_before(text, (m.span() for m in pattern.finditer(text)), _RUNS[anchor], _GAPS)
+    lowered = lowered_as_ignorecase(text, *_relative_chars())
+    where["relative"] = None if lowered is None else spans_before(
+        text, (m.span() for m in _relative_words().finditer(lowered)), _RUNS["relative"], _GAPS)
+    return where
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> re.Pattern[str]:
+    return re.compile(_month_pattern())
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> re.Pattern[str]:
+    return re.compile("|".join(w.capitalize() for w in _WEEKDAYS))
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> re.Pattern[str]:
+    return re.compile("|".join(_RELATIVE_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _relative_chars() -> tuple[frozenset[str], re.Pattern[str]]:
+    return chars_of(_RELATIVE_WORDS)
 
 
 def _value(form: str, m: re.Match[str], future: bool) -> DateValue | None:

@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+import ahocorasick
+
 from core import refdata
 from core.mentions.currencies import resolve_shared_forms
+from core.mentions.windows import chars_of, lowered_as_ignorecase, spans_before, starts_in
 from core.records import Mention, Money
 from core.text import alternation
 
@@ -51,16 +54,10 @@ def _number_words() -> dict[str, float]:
     return {k: float(v) for k, v in refdata.vocab("number_words", "word", "value").items() if v}
 
 
-def _alternation(forms: list[str], word: bool, glued: bool = False) -> str:
+def _form_alternation(forms: list[str], glued: bool = False) -> str:
     """Forms as a regex alternation; a form of letters is a whole word, except that with `glued` it
     may run into the digits after it ("USD1.2 billion")."""
-    parts = []
-    for form in sorted(forms, key=len, reverse=True):
-        escaped = re.escape(form).replace(r"\ ", r"\s+")
-        if word and form[0].isalpha():
-            escaped = rf"\b{escaped}" + (r"(?![^\W\d])" if glued else r"\b")
-        parts.append(escaped)
-    return "|".join(parts)
+    return alternation(forms, letter_bounds=(r"\b", r"(?![^\W\d])" if glued else r"\b"))
 
 
 @lru_cache(maxsize=1)
@@ -75,12 +72,12 @@ def _pattern() -> re.Pattern[str]:
         rf"""
         (?:(?P<qual>{_QUALIFIER})\s+)?
         (?:
-            (?P<pre>{_alternation(prefix, True, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
+            (?P<pre>{_form_alternation(prefix, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
             (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{_NUMBER})(?P<scale_hi>{scale})?)?
           |
             (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?
                |(?P<numw>\b(?:{words})(?:[\s-](?:{words})){{0,3}})\s(?P<scalew>{scale}))(?:\s+|-)(?:of\s+)?
-            (?P<suf>{_alternation(suffix, True)})
+            (?P<suf>{_form_alternation(suffix)})
         )
         """,
         re.VERBOSE | re.IGNORECASE,
@@ -159,7 +156,8 @@ def _starts() -> re.Pattern[str]:
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """What `_pattern().finditer(text)` yields, trying the pattern only where a match can begin (faster)."""
     pattern, pos = _pattern(), 0
-    for candidate in _starts().finditer(text):
+    spans = _spans(text)
+    for candidate in _starts().finditer(text) if spans is None else starts_in(text, spans, _starts()):
         at = candidate.start()
         if at < pos:
             continue
@@ -169,6 +167,50 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         if m:
             yield m
             pos = m.end() if m.end() > at else at + 1
+
+
+#: Every match holds a currency form, and its text before the last word of that form holds at most 15
+#: runs of white space: 3 in a qualifier ("as much as" and after it), 8 in the number and its scale
+#: (6 between digit groups and 1 before the scale, or 7 in four number words and 1 before the
+#: scale), 2 before the form ("of"), 2 inside the form ("New Zealand dollars"). So a match begins
+#: within `_RUNS_BEFORE` runs of white space before the last word of a form.
+_RUNS_BEFORE = 18
+_WORD_CHAR = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d]")
+
+
+def _spans(text: str) -> list[tuple[int, int]] | None:
+    """Where a sum can begin (`core.mentions.windows`): before the last word of each currency form the
+    lowered text shows; None where lowering may hide one (then the whole text is looked at)."""
+    chars, any_char = _form_chars()
+    lowered = lowered_as_ignorecase(text, chars, any_char)
+    if lowered is None:
+        return None
+    anchors = []
+    for end, length in _form_words().iter(lowered):
+        start = end - length + 1
+        if (start and lowered[start].isalpha() and _WORD_CHAR.match(text, start - 1)) or (
+                lowered[end].isalpha() and _LETTER.match(text, end + 1)):
+            continue  # inside a word: no form of letters starts or ends there
+        anchors.append((start, start))
+    return spans_before(text, anchors, _RUNS_BEFORE)
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> ahocorasick.Automaton:
+    """An automaton of the last word of every currency form, lower-cased (value: its length)."""
+    _, prefix, suffix = _forms()
+    automaton = ahocorasick.Automaton()
+    for form in {f.lower().split()[-1] for f in prefix + suffix}:
+        automaton.add_word(form, len(form))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def _form_chars() -> tuple[frozenset[str], re.Pattern[str]]:
+    _, prefix, suffix = _forms()
+    return chars_of(prefix + suffix)
 
 
 def find_money(text: str, offset: int = 0) -> list[Mention[Money]]:
