@@ -216,8 +216,11 @@ def empty_frame(table: str) -> pd.DataFrame:
     return pd.DataFrame(columns=column_names(table))
 
 
-def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES)) -> dict[str, pd.DataFrame]:
-    """The store's tables as DataFrames; empty ones (with their columns) when there is no store yet."""
+def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES),
+                arrow_lists: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """The store's tables as DataFrames; empty ones (with their columns) when there is no store yet.
+    List columns of the tables named in `arrow_lists` stay Arrow lists (`pd.ArrowDtype`) instead of
+    one numpy array per cell (the dashboard explodes them in one call)."""
     db = Path(db) if db else default_db()
     if _no_store_yet(db):
         return {t: empty_frame(t) for t in tables}
@@ -229,13 +232,19 @@ def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES))
         reader = con.cursor()
         for table in tables:
             # through Arrow: the same dtypes as .df(), about 3x faster on large tables
-            frames[table] = (reader.sql(f"SELECT * FROM {table}").to_arrow_table().to_pandas() if table in present
-                             else empty_frame(table))
+            frames[table] = (reader.sql(f"SELECT * FROM {table}").to_arrow_table().to_pandas(
+                types_mapper=_arrow_lists if table in arrow_lists else None) if table in present else empty_frame(table))
         return frames
     except duckdb.Error as error:
         raise from_database_error(db, error, "read") from error
     finally:
         con.close()
+
+
+def _arrow_lists(kind: object) -> object:
+    import pyarrow as pa
+
+    return pd.ArrowDtype(kind) if pa.types.is_list(kind) else None
 
 
 def load_table(table: str, db: Path | None = None) -> pd.DataFrame:

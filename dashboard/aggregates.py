@@ -14,14 +14,12 @@ import numpy as np
 import pandas as pd
 
 from dashboard import money
+from dashboard.grouping import COUNTRY_LEVEL, STATUS_ORDER, deployment_sources, deployment_summary  # noqa: F401
 from dashboard.money import KINDS
 from dashboard.prepare import NO_DATE_LO, cluster_roots
 
 NO_PROGRAM = "(no program)"
-COUNTRY_LEVEL = "(country-level)"
 LOW_CONFIDENCE = 100
-#: A deployment's status shown when articles disagree: the first of these any article states.
-STATUS_ORDER = ("current", "planned", "ended")
 
 
 # --- overview ------------------------------------------------------------------------------
@@ -176,52 +174,6 @@ def applicants(coalitions: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- deployments ---------------------------------------------------------------------------
-
-
-def deployment_summary(deployments: pd.DataFrame) -> pd.DataFrame:
-    """One row per force → host → site: the largest personnel figure stated, statuses, sources."""
-    columns = ["force", "host", "site", "personnel", "status", "lat", "lon", "force_code", "host_code", "sources",
-               "reports"]
-    if deployments.empty:
-        return pd.DataFrame(columns=columns)
-    keys = ["force", "host", "site"]
-    rows = pd.DataFrame({
-        "force": deployments["force"].fillna(deployments["force_code"]).fillna("?"),
-        "host": deployments["host"].fillna(deployments["host_code"]).fillna("?"),
-        "site": deployments["site"].fillna(COUNTRY_LEVEL), "personnel": deployments["personnel"],
-        "status": deployments["status"].fillna("?"), "lat": deployments["lat"], "lon": deployments["lon"],
-        "force_code": deployments["force_code"], "host_code": deployments["host_code"],
-        "article": _article_key(deployments),
-        "root": deployments["_root"] if "_root" in deployments.columns else _article_key(deployments),
-        "rank": deployments["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}).fillna(len(STATUS_ORDER))})
-    out = rows.groupby(keys).agg(personnel=("personnel", "max"), lat=("lat", "first"), lon=("lon", "first"),
-                                 force_code=("force_code", "first"), host_code=("host_code", "first"),
-                                 rank=("rank", "min"))
-    out["sources"] = rows[[*keys, "article"]].drop_duplicates().groupby(keys).size()
-    out["reports"] = rows[[*keys, "root"]].drop_duplicates().groupby(keys).size()
-    out["status"] = [STATUS_ORDER[int(r)] if r < len(STATUS_ORDER) else "?" for r in out["rank"]]
-    out = out.reset_index()
-    return out[columns].sort_values(keys, ignore_index=True)
-
-
-def _article_key(frame: pd.DataFrame) -> pd.Series:
-    """The integer article key `prepare_tables` adds, else the article id."""
-    return frame["_aid"] if "_aid" in frame.columns else frame["article_id"]
-
-
-def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str], limit: int = 4) -> dict[tuple, str]:
-    """The titles of the first `limit` articles behind each (force, host, site), joined, for map tooltips."""
-    if deployments.empty:
-        return {}
-    keys = deployments.assign(
-        force=deployments["force"].fillna(deployments["force_code"]).fillna("?"),
-        host=deployments["host"].fillna(deployments["host_code"]).fillna("?"),
-        site=deployments["site"].fillna(COUNTRY_LEVEL))
-    first = keys[["force", "host", "site", "article_id"]].drop_duplicates().groupby(
-        ["force", "host", "site"], sort=False).head(limit)
-    first = first.assign(title=first["article_id"].map(lambda a: titles.get(a, a)).astype("str"))
-    grouped = first.groupby(["force", "host", "site"], sort=False)["title"].agg("; ".join)
-    return grouped.to_dict()
 
 
 def _mentions(cell: object) -> list[dict]:

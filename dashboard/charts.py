@@ -151,16 +151,19 @@ def _add_events(fig: go.Figure, dated: pd.DataFrame, types: list[str], titles: d
               + escaped(dated["event_type"]) + pd.Series(np.where(future, " · planned", ""), index=dated.index)
               + "<br>" + wrapped(dated["summary"]) + "<br><i>source:</i> " + source + "<br><i>evidence:</i> "
               + wrapped(dated["evidence"])).to_numpy(dtype=object)
+    kinds = dated["event_type"].to_numpy(dtype=object)
     for event_type in types:
-        pick = (dated["event_type"] == event_type).to_numpy()
-        part = dated[pick]
-        hover = hovers[pick]
         symbol = EVENT_SYMBOLS.get(event_type, "circle")
-        fig.add_trace(go.Scatter(
-            x=part["when"], y=y[pick], mode="markers", name=esc(event_type), legendgroup=esc(event_type),
-            marker={"size": 11, "color": EVENT_COLOURS.get(event_type, "#adb5bd"), "line": {"width": 1.5},
-                    "symbol": np.where(future[pick], f"{symbol}-open", symbol)},
-            hovertext=hover, hoverinfo="text"), row=1, col=1)
+        for planned in (False, True):  # one trace per marker style: plotly checks a symbol array point by point
+            pick = (kinds == event_type) & (future == planned)
+            if not pick.any():
+                continue
+            fig.add_trace(go.Scatter(
+                x=dated["when"].to_numpy()[pick], y=y[pick], mode="markers", name=esc(event_type),
+                legendgroup=esc(event_type), showlegend=not planned or not ((kinds == event_type) & ~future).any(),
+                marker={"size": 11, "color": EVENT_COLOURS.get(event_type, "#adb5bd"), "line": {"width": 1.5},
+                        "symbol": f"{symbol}-open" if planned else symbol},
+                hovertext=hovers[pick], hoverinfo="text"), row=1, col=1)
     if future.any():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="planned (after today)",
                                  marker={"symbol": "circle-open", "color": "#333333", "size": 11}), row=1, col=1)

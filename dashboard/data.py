@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from core import reviews as core_reviews
 from core import store
 from core.refdata import countries, country_name, data_file
 from dashboard import facets, filters, prepare
@@ -33,13 +34,22 @@ def db_path() -> Path:
     return store.default_db()
 
 
+#: Store versions that differ from an earlier one only by reviews this dashboard saved:
+#: (store, version) -> that earlier version, so the tables loaded for it are kept.
+_REVIEWS_ONLY: dict[tuple[str, tuple], tuple] = {}
+
+
 def version() -> tuple:
-    return store.store_version(db_path())
+    """The cache key of everything loaded from the store: its version, or, after a review saved
+    here, the version before it (a review changes no table but `reviews`)."""
+    db = db_path()
+    current = store.store_version(db)
+    return _REVIEWS_ONLY.get((str(db), current), current)
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the store…")
 def _load(db: str, store_version: tuple) -> dict[str, pd.DataFrame]:
-    return prepare.prepare_tables(store.load_tables(Path(db)))
+    return prepare.load(Path(db))
 
 
 def tables() -> dict[str, pd.DataFrame]:
@@ -132,6 +142,27 @@ def article_text(article_id: str) -> str | None:
     return _text(str(db_path()), version(), article_id)
 
 
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _reviews(db: str, store_version: tuple) -> pd.DataFrame:
+    return store.load_table("reviews", Path(db))
+
+
+def reviews() -> pd.DataFrame:
+    """The conflict reviews as stored now (kept apart from the other tables: a review saved from the
+    dashboard reloads only these)."""
+    db = db_path()
+    return _reviews(str(db), store.store_version(db))
+
+
+def save_review(conflict: dict, status: str, right: str | None, note: str | None) -> None:
+    """Store a conflict's review (raises core.store.StoreError); every other table stays loaded."""
+    db = db_path()
+    shown = version()
+    core_reviews.save_review(db, conflict, status=status, right=right, note=note)
+    _REVIEWS_ONLY[(str(db), store.store_version(db))] = shown
+    _reviews.clear()
+
+
 def is_empty(t: Mapping[str, pd.DataFrame]) -> bool:
     return t["articles"].empty
 
@@ -208,3 +239,4 @@ def clear() -> None:
     _profile.clear()
     _profile_names.clear()
     _text.clear()
+    _reviews.clear()

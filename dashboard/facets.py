@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.filters import FACETS, Facet
 from dashboard.prepare import NO_DATE_LO, is_prepared, prepare_tables
+from dashboard.view import kept_rows
 
 
 def _distinct(values: pd.Series) -> list[str]:
@@ -21,23 +22,20 @@ def _distinct(values: pd.Series) -> list[str]:
 
 
 def filter_options(tables: Mapping[str, pd.DataFrame]) -> dict:
-    """The values each facet offers, from the whole store, and the span of its dates."""
+    """The values each facet offers, from the whole store, and the span of its dates (the facets'
+    sorted values are made once per load by `prepare.index_facets`)."""
     if not is_prepared(tables):
         tables = prepare_tables(tables)
     options: dict = {}
     for facet in FACETS:
         if facet.attr == "articles":
             articles = tables["articles"].sort_values("published", na_position="last")
-            options["articles"] = list(articles["article_id"])
+            options["articles"] = articles["article_id"].to_numpy(dtype=object).tolist()
             continue
-        found: set[str] = set()
-        for name, columns in facet.columns.items():
-            for column in columns:
-                found.update(_distinct(tables[f"_{name}.{column}"]["value"] if f"_{name}.{column}" in tables
-                                       else tables[name][column]))
+        found = list(tables["_values"][facet.attr])
         if facet.attr == "programs":
-            found.update(_distinct(tables["programs"]["program"]))
-        options[facet.attr] = sorted(found)
+            found = sorted(set(found) | set(_distinct(tables["programs"]["program"])))
+        options[facet.attr] = found
     options["span"] = date_span(tables)
     return options
 
@@ -56,7 +54,7 @@ def _count(facet: Facet, view: Mapping[str, pd.DataFrame], full: Mapping[str, pd
     categories = full["_values"][facet.attr]
     total = np.zeros(len(categories) + 1, dtype=np.int64)
     for name, columns in facet.columns.items():
-        kept = view[name].index.to_numpy()
+        kept = kept_rows(view, name)
         whole = len(kept) == len(full[name])
         for column in columns:
             codes = full["_codes"][(name, column)]
@@ -84,9 +82,15 @@ def date_span(tables: Mapping[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:
 
 
 def article_titles(articles: pd.DataFrame, width: int = 80) -> dict[str, str]:
-    """Short titles by article id, for labels and hovers ('untitled …' where there is none)."""
-    out = {}
-    for article_id, title in zip(articles["article_id"], articles["title"], strict=False):
-        text = title.strip() if isinstance(title, str) and title.strip() else f"untitled {article_id[:8]}"
-        out[article_id] = text if len(text) <= width else text[: width - 1] + "…"
-    return out
+    """Short titles by article id, for labels and hovers ('untitled …' where there is none).
+
+    >>> article_titles(pd.DataFrame({"article_id": ["abcdefghij", "b"], "title": ["  ", "x" * 90]}))["abcdefghij"]
+    'untitled abcdefgh'
+    """
+    if articles.empty:
+        return {}
+    ids = articles["article_id"].astype("str")
+    text = articles["title"].astype("str").str.strip()
+    text = text.where(text.notna() & (text.str.len() > 0), "untitled " + ids.str.slice(0, 8))
+    text = text.where(text.str.len() <= width, text.str.slice(0, width - 1) + "…")
+    return dict(zip(ids.to_numpy(dtype=object).tolist(), text.to_numpy(dtype=object).tolist(), strict=True))

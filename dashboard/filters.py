@@ -20,7 +20,9 @@ import numpy as np
 import pandas as pd
 
 from core.schema import FINDINGS
-from dashboard.prepare import NO_DATE_LO, article_keys, is_prepared, prepare_tables
+from dashboard.prepare import NO_DATE_LO, article_keys, is_prepared, object_lists, prepare_tables
+from dashboard.search import search_hits
+from dashboard.view import View
 
 
 @dataclass(frozen=True)
@@ -192,15 +194,6 @@ def facet_mask(facet: Facet, name: str, frame: pd.DataFrame, chosen: tuple[str, 
     return mask
 
 
-def search_mask(frame: pd.DataFrame, text: str, title_flags: np.ndarray) -> np.ndarray:
-    """Rows whose evidence holds `text` (any case) or whose article's title does."""
-    mask = title_flags[frame["_aid"].to_numpy()]
-    if "evidence" in frame.columns and len(frame):
-        mask = mask | frame["evidence"].str.contains(text, case=False, regex=False).to_numpy(dtype=bool,
-                                                                                               na_value=False)
-    return mask
-
-
 def _facet_articles(tables: Mapping[str, pd.DataFrame], facet: Facet, chosen: tuple[str, ...],
                     count: int) -> np.ndarray:
     """Articles with a row that matches the facet (for the tables it names no column of)."""
@@ -213,54 +206,55 @@ def _facet_articles(tables: Mapping[str, pd.DataFrame], facet: Facet, chosen: tu
     return flags
 
 
-def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, pd.DataFrame]:
-    """The tables narrowed to the filters (helper columns kept; `visible` drops them)."""
+def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> View:
+    """The tables narrowed to the filters, as a `View` of kept row positions (helper columns kept;
+    `visible` drops them)."""
     if not is_prepared(tables):
         tables = prepare_tables(tables)
-    out = {name: frame for name, frame in tables.items() if not name.startswith("_")}
+    names = [name for name in tables if not name.startswith("_")]
     if not filters.active:
-        return out
+        return View(tables, dict.fromkeys(names))
+    rows: dict[str, np.ndarray | None] = dict.fromkeys(names)
     articles = tables["articles"]
     count = len(articles)
     selected = _flags(count, article_keys(pd.Series(list(filters.articles), dtype=object),
                                           pd.Index(articles["article_id"])))
-    titles = _flags(count)
-    if filters.search:
-        hits = articles["title"].str.contains(filters.search, case=False, regex=False)
-        titles[np.flatnonzero(hits.to_numpy(dtype=bool, na_value=False))] = True
+    hits = search_hits(tables, filters.search) if filters.search else {}
+    titles = np.append(hits["articles"], False) if filters.search else _flags(count)
     via = {f.attr: _facet_articles(tables, f, getattr(filters, f.attr), count) for f in FACETS
            if f.via_articles and getattr(filters, f.attr)}
     kept = _flags(count)
     for name in FINDINGS:
         frame = tables[name]
+        aid = frame["_aid"].to_numpy()
         mask = np.ones(len(frame), dtype=bool)
         for facet in FACETS:
             if chosen := getattr(filters, facet.attr):
                 if name in facet.columns:
                     mask &= facet_mask(facet, name, frame, chosen, tables, selected)
                 elif facet.attr in via:
-                    mask &= via[facet.attr][frame["_aid"].to_numpy()]
+                    mask &= via[facet.attr][aid]
         if filters.has_dates:
             lo, hi = _date_int(filters.date_from, 0), _date_int(filters.date_to, NO_DATE_LO)
             mask &= (frame["_lo"].to_numpy() <= hi) & (frame["_hi"].to_numpy() >= lo)
         if filters.search:
-            mask &= search_mask(frame, filters.search, titles)
-        out[name] = frame[mask]
-        kept[frame["_aid"].to_numpy()[mask]] = True
+            mask &= titles[aid] | hits[name]
+        rows[name] = np.flatnonzero(mask)
+        kept[aid[mask]] = True
     kept[-1] = False
     article_mask = selected[:count] if filters.articles else np.ones(count, dtype=bool)
     if filters.narrows_findings:
         article_mask = article_mask & (kept[:count] | (titles[:count] if filters.search else False))
-    out["articles"] = articles[article_mask]
+    rows["articles"] = np.flatnonzero(article_mask)
     kept = np.append(article_mask, False)
-    out["programs"] = _filter_programs(tables, filters, kept)
-    out["sites"] = _filter_sites(tables["sites"], filters, out)
+    rows["programs"] = np.flatnonzero(_filter_programs(tables, filters, kept))
+    rows["sites"] = np.flatnonzero(_filter_sites(tables, filters, rows))
     conflicts = tables["conflicts"]
-    out["conflicts"] = conflicts[kept[conflicts["_aid_a"].to_numpy()] | kept[conflicts["_aid_b"].to_numpy()]]
-    return out
+    rows["conflicts"] = np.flatnonzero(kept[conflicts["_aid_a"].to_numpy()] | kept[conflicts["_aid_b"].to_numpy()])
+    return View(tables, rows)
 
 
-def _filter_programs(tables: Mapping[str, pd.DataFrame], f: Filters, kept: np.ndarray) -> pd.DataFrame:
+def _filter_programs(tables: Mapping[str, pd.DataFrame], f: Filters, kept: np.ndarray) -> np.ndarray:
     programs = tables["programs"]
     mask = np.ones(len(programs), dtype=bool)
     if f.programs:
@@ -271,22 +265,33 @@ def _filter_programs(tables: Mapping[str, pd.DataFrame], f: Filters, kept: np.nd
     if f.narrows_findings or f.articles:
         told = tables["_programs.articles"]["_aid"]
         mask &= _positions(len(programs), told.index[kept[told.to_numpy()]])
-    return programs[mask]
+    return mask
 
 
-def _filter_sites(sites: pd.DataFrame, f: Filters, out: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def _filter_sites(tables: Mapping[str, pd.DataFrame], f: Filters, rows: Mapping[str, np.ndarray | None]) -> np.ndarray:
+    """Sites in a chosen country that a kept site mention or deployment names (`_site`: the
+    position of a row's site in the sites table, -1 for none)."""
+    sites = tables["sites"]
     mask = np.ones(len(sites), dtype=bool)
     if f.countries:
         mask &= _isin(sites["country_code"], list(f.countries))
     if f.active:
-        named = pd.concat([out["site_mentions"]["site"], out["deployments"]["site"]]).dropna().unique()
-        mask &= _isin(sites["site"], list(named))
-    return sites[mask]
+        named = np.zeros(len(sites) + 1, dtype=bool)
+        for name in ("site_mentions", "deployments"):
+            positions = rows[name]
+            codes = tables[name]["_site"].to_numpy()
+            named[codes if positions is None else codes[positions]] = True
+        mask &= named[:-1]
+    return mask
 
 
 def visible(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
     """The columns a page shows and downloads: `columns` if given, else all but helpers."""
     if columns is None:
         columns = [c for c in frame.columns if not str(c).startswith("_")]
-    return frame.loc[:, list(columns)].reset_index(drop=True)
+    out = frame.loc[:, list(columns)].reset_index(drop=True)
+    for column in out.columns:
+        if isinstance(out[column].dtype, pd.ArrowDtype):  # Arrow lists as the cells a CSV and a table expect
+            out[column] = object_lists(out[column])
+    return out
 

@@ -10,86 +10,26 @@ per list column the filters read. Columns the schema declares but an older store
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.schema import FINDINGS, TABLES
+from core.store import load_tables
+from dashboard.dates import NO_DATE_HI, NO_DATE_LO, date_bounds, year_bounds  # noqa: F401 (re-exported)
+from dashboard.grouping import deployment_codes
 
-NO_DATE_LO, NO_DATE_HI = 99_999_999, -1  # an interval that overlaps nothing
 #: Where the date filter falls back to the article's publication date.
 PUBLISHED_FALLBACK = ("budgets", "deployments", "coalitions", "site_mentions", "roles")
 #: List columns the filters read, exploded once into a frame named `_<table>.<column>`.
 LIST_COLUMNS = (("events", "actor_codes"), ("programs", "country_codes"), ("programs", "articles"))
+#: List columns kept as Arrow lists (cheap to load and to take rows of; `object_lists` where shown).
+ARROW_LISTS = (("events", "actor_codes"),)
 #: Contract v2 columns the dashboard reads, added as nulls where the store (or core.schema) has none yet.
 CONTRACT_V2 = {"budgets": ("budget_id", "recipient_code", "recipient", "part_of")}
-
-
-def date_bounds(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """`_date_bounds` of each distinct date once (a store repeats a few thousand dates over
-    millions of rows), spread back over the rows.
-
-    >>> lo, hi = date_bounds(pd.Series(["2025", None, "2025"]))
-    >>> lo.tolist(), hi.tolist()
-    ([20250101, 99999999, 20250101], [20251231, -1, 20251231])
-    """
-    codes, uniques = pd.factorize(dates, use_na_sentinel=True)
-    lo, hi = _date_bounds(pd.Series(uniques, dtype=object))
-    lo, hi = np.append(lo, NO_DATE_LO), np.append(hi, NO_DATE_HI)
-    return lo[codes], hi[codes]
-
-
-def _date_bounds(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Each ISO date at its precision as an interval of YYYYMMDD integers.
-
-    '2025' covers the year, '2025-03' the month; null and year-less ('--12-12') dates
-    get an interval that overlaps nothing.
-
-    >>> lo, hi = date_bounds(pd.Series(["2025", "2025-03", "2024-02-17", "--12-12", None]))
-    >>> lo.tolist(), hi.tolist()
-    ([20250101, 20250301, 20240217, 99999999, 99999999], [20251231, 20250331, 20240217, -1, -1])
-    """
-    strings = dates.astype("str").fillna("")
-    text = strings.where(strings.str.len() <= 10, "").to_numpy(dtype="U10")
-    chars = text.view(np.uint32).reshape(len(text), 10).astype(np.int64) if len(text) else \
-        np.zeros((0, 10), dtype=np.int64)
-    width = np.char.str_len(text) if len(text) else np.zeros(0, dtype=np.int64)
-    digits = (chars >= 48) & (chars <= 57)
-    value = chars - 48
-
-    def number(start: int, stop: int) -> np.ndarray:
-        out = np.zeros(len(text), dtype=np.int64)
-        for k in range(start, stop):
-            out = out * 10 + value[:, k]
-        return out
-
-    year_ok = digits[:, :4].all(axis=1)
-    month_ok = year_ok & (chars[:, 4] == 45) & digits[:, 5:7].all(axis=1)
-    day_ok = month_ok & (chars[:, 7] == 45) & digits[:, 8:10].all(axis=1)
-    year, month, day = number(0, 4), number(5, 7), number(8, 10)
-    lo = np.full(len(text), NO_DATE_LO, dtype=np.int64)
-    hi = np.full(len(text), NO_DATE_HI, dtype=np.int64)
-    for mask, low, high in (
-            (year_ok & (width == 4), year * 10_000 + 101, year * 10_000 + 1231),
-            (month_ok & (width == 7), year * 10_000 + month * 100 + 1, year * 10_000 + month * 100 + 31),
-            (day_ok & (width == 10), year * 10_000 + month * 100 + day, year * 10_000 + month * 100 + day)):
-        lo[mask], hi[mask] = low[mask], high[mask]
-    return lo, hi
-
-
-def year_bounds(start: pd.Series, end: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Budget years as YYYYMMDD intervals (a missing end is the start year).
-
-    >>> lo, hi = year_bounds(pd.Series([2024, None]), pd.Series([2026, None]))
-    >>> lo.tolist(), hi.tolist()
-    ([20240101, 99999999], [20261231, -1])
-    """
-    first = pd.to_numeric(start, errors="coerce").astype(float)
-    last = pd.to_numeric(end, errors="coerce").astype(float).fillna(first)
-    first = first.fillna(last)
-    lo = (first * 10_000 + 101).fillna(NO_DATE_LO).to_numpy(np.int64)
-    hi = (last * 10_000 + 1231).fillna(NO_DATE_HI).to_numpy(np.int64)
-    return lo, hi
 
 
 def article_keys(article_ids: pd.Series, index: pd.Index) -> np.ndarray:
@@ -97,11 +37,21 @@ def article_keys(article_ids: pd.Series, index: pd.Index) -> np.ndarray:
 
     Filters work on these integers: a boolean array per article set, indexed by them, is
     far faster than string membership on millions of rows. Position -1 reads the array's
-    last slot, which the filters keep False.
+    last slot, which the filters keep False. (One Arrow hash lookup; `index` is unique.)
+
+    >>> article_keys(pd.Series(["b", None, "z", "a"]), pd.Index(["a", "b"])).tolist()
+    [1, -1, -1, 0]
     """
-    codes, uniques = pd.factorize(article_ids, use_na_sentinel=True)
-    positions = np.append(index.get_indexer(pd.Index(uniques, dtype=object)), -1).astype(np.int64)
-    return positions[codes]
+    if not len(article_ids) or not len(index):
+        return np.full(len(article_ids), -1, dtype=np.int64)
+    try:
+        found = pc.index_in(pa.array(article_ids, type=pa.string(), from_pandas=True),
+                            value_set=pa.array(index, type=pa.string(), from_pandas=True))
+        return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    except (pa.ArrowException, TypeError, ValueError):  # not text: the hash of pandas
+        codes, uniques = pd.factorize(article_ids, use_na_sentinel=True)
+        positions = np.append(index.get_indexer(pd.Index(uniques, dtype=object)), -1).astype(np.int64)
+        return positions[codes]
 
 
 def cluster_roots(articles: pd.DataFrame) -> np.ndarray:
@@ -130,12 +80,20 @@ def _with_fallback(lo: np.ndarray, hi: np.ndarray, keys: np.ndarray,
 
 
 def exploded(values: pd.Series) -> pd.Series:
-    """A list column as one entry per (row position, value), for fast membership tests.
+    """A list column as one entry per (row position, value), for fast membership tests (an
+    Arrow list column in one flatten, else cell by cell).
 
     >>> flat = exploded(pd.Series([["ROU", "POL"], None, np.array(["DEU"])]))
     >>> flat.index.tolist(), flat.tolist()
     ([0, 0, 2], ['ROU', 'POL', 'DEU'])
     """
+    if isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_list(values.dtype.pyarrow_dtype):
+        lists = pa.array(values)
+        if isinstance(lists, pa.ChunkedArray):
+            lists = lists.combine_chunks()
+        flat = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
+        index = values.index.to_numpy()[pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)]
+        return pd.Series(flat, index=index, dtype=object).dropna()
     cells = values.to_numpy(dtype=object)
     lists = [v if isinstance(v, list | tuple | np.ndarray) else () for v in cells]
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
@@ -144,6 +102,15 @@ def exploded(values: pd.Series) -> pd.Series:
     flat = np.concatenate([np.asarray(v, dtype=object) for v in lists if len(v)])
     index = np.repeat(values.index.to_numpy(), lengths)
     return pd.Series(flat, index=index, dtype=object).dropna()
+
+
+def object_lists(values: pd.Series) -> pd.Series:
+    """An Arrow list column as the loader's usual cells (a numpy array per list, None for null),
+    for what is shown or downloaded."""
+    if not (isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_list(values.dtype.pyarrow_dtype)):
+        return values
+    cells = values.to_numpy(dtype=object)
+    return pd.Series([None if v is pd.NA or v is None else v for v in cells], index=values.index, dtype=object)
 
 
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -168,6 +135,11 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def load(db: Path) -> dict[str, pd.DataFrame]:
+    """The store's tables, prepared (what the dashboard keeps per store version)."""
+    return prepare_tables(load_tables(db, arrow_lists=tuple({table for table, _ in ARROW_LISTS})))
+
+
 def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Copies of the tables with the helper columns the filters read (all named `_...`)."""
     out = {name: _typed(name, frame.reset_index(drop=True).copy(deep=False)) for name, frame in tables.items()}
@@ -181,6 +153,9 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     roots = np.append(articles["_root"].to_numpy(), -1)
     countries = _site_countries(out["sites"])
     out["site_mentions"]["_country"] = out["site_mentions"]["site"].map(countries).astype("str")
+    site_index = pd.Index(out["sites"]["site"])
+    for name in ("site_mentions", "deployments"):
+        out[name]["_site"] = article_keys(out[name]["site"], site_index)  # the site's position, -1 for none
     for name, finding in FINDINGS.items():
         frame = out[name]
         frame["_aid"] = article_keys(frame["article_id"], index)
@@ -198,12 +173,16 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     for table, column in LIST_COLUMNS:
         flat = exploded(out[table][column])
         out[f"_{table}.{column}"] = flat.to_frame("value")
+        if (table, column) not in ARROW_LISTS:  # a few rows, read cell by cell elsewhere
+            out[table][column] = object_lists(out[table][column])
     told = out["_programs.articles"]
     told["_aid"] = article_keys(told["value"], index)
     for side in ("a", "b"):
         out["conflicts"][f"_aid_{side}"] = article_keys(out["conflicts"][f"article_{side}"], index)
     out["budgets"]["_reports"] = independent_reports(out["budgets"])
+    out["deployments"]["_dep"] = deployment_codes(out["deployments"])
     index_facets(out)
+    out["_search"] = {}  # type: ignore[assignment]  # search text -> hits (dashboard.filters)
     return out
 
 

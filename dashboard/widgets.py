@@ -9,6 +9,7 @@ Article text and names are untrusted: they reach the page only as dataframe cell
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -59,11 +60,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return to_csv_bytes(frame)
 
 
-def download_csv(frame: pd.DataFrame, name: str, key: str) -> None:
-    """A "Download CSV" of exactly `frame` (the rows and columns shown), made on click."""
-    st.download_button("Download CSV", data=functools.partial(csv_bytes, frame), file_name=f"flankwatch-{name}.csv",
+def download_csv(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str,
+                 shape: tuple[int, int] | None = None) -> None:
+    """A "Download CSV" of exactly `frame` (the rows and columns shown), made on click; `frame` may be
+    a function that makes it then (with `shape`, its rows and columns, for the button's help)."""
+    rows, columns = shape if shape is not None else (len(frame), len(frame.columns))  # type: ignore[arg-type]
+    make = frame if callable(frame) else functools.partial(lambda f: f, frame)
+    st.download_button("Download CSV", data=lambda: csv_bytes(make()), file_name=f"flankwatch-{name}.csv",
                        mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
-                       help=f"{len(frame):,} rows × {len(frame.columns)} columns, as shown")
+                       help=f"{rows:,} rows × {columns} columns, as shown")
 
 
 #: How money, counts and text columns are drawn wherever they appear.
@@ -84,20 +89,23 @@ COLUMN_CONFIG = {
 
 def table(frame: pd.DataFrame, key: str, name: str, columns: list[str] | None = None,
           link: bool = True, height: int | str = "auto", column_config: dict | None = None,
-          csv: pd.DataFrame | None = None) -> pd.DataFrame:
+          csv: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
+          present: Callable[[pd.DataFrame], pd.DataFrame] | None = None, csv_shape: tuple[int, int] | None = None) -> None:
     """A dataframe of `columns` with its CSV download (of `csv` if given: numbers unformatted).
     Selecting a row opens the sentence it came from in the reader (with `link`); selecting the
-    cell of a name (force, host, funder, member, coalition, program, site) opens its profile."""
-    shown = visible(frame, columns)
-    if len(shown) > MAX_ROWS:  # the browser gets the first rows; the CSV still has every filtered row
-        st.caption(f"{len(shown):,} rows: showing the first {MAX_ROWS:,}. The CSV has all of them.")
-        frame, shown_page = frame.iloc[:MAX_ROWS], shown.iloc[:MAX_ROWS]
-    else:
-        shown_page = shown
-    config = {**{c: v for c, v in COLUMN_CONFIG.items() if c in shown.columns}, **(column_config or {})}
-    names = [c for c in shown.columns if c in PROFILE_COLUMNS and PROFILE_COLUMNS[c][1] in frame.columns]
+    cell of a name (force, host, funder, member, coalition, program, site) opens its profile.
+    `present` adds the shown columns (formatted money...) to the rows sent to the browser only;
+    the CSV without `csv` gets them on click."""
+    if len(frame) > MAX_ROWS:  # the browser gets the first rows; the CSV still has every filtered row
+        st.caption(f"{len(frame):,} rows: showing the first {MAX_ROWS:,}. The CSV has all of them.")
+    whole, frame = frame, frame.iloc[:MAX_ROWS]
+    if present is not None:
+        frame = present(frame)
+    shown_page = visible(frame, columns)
+    config = {**{c: v for c, v in COLUMN_CONFIG.items() if c in shown_page.columns}, **(column_config or {})}
+    names = [c for c in shown_page.columns if c in PROFILE_COLUMNS and PROFILE_COLUMNS[c][1] in frame.columns]
     reader = link and "article_id" in frame.columns
-    if (reader or names) and len(shown):
+    if (reader or names) and len(shown_page):
         modes = (["single-row"] if reader else []) + (["single-cell"] if names else [])
         st.dataframe(shown_page, key=key, hide_index=True, height=height, selection_mode=modes, placeholder="",
                      on_select=functools.partial(_picked, frame, key), column_config=config)
@@ -110,8 +118,11 @@ def table(frame: pd.DataFrame, key: str, name: str, columns: list[str] | None = 
             open_profile(*target)
     else:
         st.dataframe(shown_page, key=key, hide_index=True, height=height, column_config=config, placeholder="")
-    download_csv(shown if csv is None else csv, name, key)
-    return shown
+    if csv is not None:
+        download_csv(csv, name, key, shape=csv_shape)
+    else:
+        download_csv(lambda: visible(whole if present is None else present(whole), columns), name, key,
+                     shape=(len(whole), len(shown_page.columns)))
 
 
 def _picked(frame: pd.DataFrame, key: str) -> None:

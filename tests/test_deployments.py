@@ -130,6 +130,28 @@ DISCOURSE_CASES = [  # sentences that name no country, read through the shared m
      "next year.", set()),
 ]
 
+NEWS_FORMS_CASES = [  # forms wire copy and ministry releases use for sending and stationing
+    ("'N-strong' gives the figure", "Berlin has pledged to station a 4,800-strong brigade in Lithuania by 2027.",
+     {("DEU", "LTU", None, 4800, "planned")}),
+    ("a service as subject counts its objects", "The British Army will send an additional 900 troops to Estonia, "
+     "the Ministry of Defence said.", {("GBR", "EST", None, 900, "planned")}),
+    ("contribute soldiers to a battlegroup", "Hungary will contribute 200 soldiers to the multinational battlegroup "
+     "in Slovakia.", {("HUN", "SVK", None, 200, "planned")}),
+    ("soldiers join a battlegroup", "Czech soldiers will join the battlegroup in Slovakia next year.",
+     {("CZE", "SVK", None, None, "planned")}),
+    ("serve with a battlegroup in a country", "About 250 Italian soldiers serve with the battlegroup in Latvia.",
+     {("ITA", "LVA", None, 250, "current")}),
+    ("joined, sending", "The Czech Republic has also joined, sending three helicopters and up to 150 soldiers to "
+     "Poland.", {("CZE", "POL", None, 150, "planned")}),
+    ("joining an alliance is no deployment", "Sweden joined NATO in 2024.", set()),
+    ("contributing money is no deployment", "Germany contributed €50 million to the fund in Kyiv.", set()),
+    ("troops contributing to deterrence keep their place", "Belgian troops deployed in Lithuania contribute to "
+     "allied deterrence.", {("BEL", "LTU", None, None, "current")}),
+    ("a remembered force takes only its own host", "Spanish jets fly from Šiauliai.\nThe Bulgarian Air Force "
+     "expects to operate a full squadron.\nCombat air patrols with the new jets should begin in 2026.",
+     {("ESP", "LTU", "Šiauliai Air Base", None, "current")}),
+]
+
 NOT_DEPLOYMENT_CASES = [
     ("aid", "Germany delivered IRIS-T systems to Ukraine.", set()),
     ("own soil", "Estonian soldiers trained at Tapa.", set()),
@@ -170,6 +192,11 @@ def test_tasks_and_merges(text, expected):
 
 @_cases(DISCOURSE_CASES)
 def test_discourse(text, expected):
+    assert rows_of(text) == expected
+
+
+@_cases(NEWS_FORMS_CASES)
+def test_news_forms(text, expected):
     assert rows_of(text) == expected
 
 

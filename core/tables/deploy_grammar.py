@@ -90,7 +90,11 @@ def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
         _note(refs, found, sentence.index)  # "the unit", "the base" later in the sentence
         claims += found
     _note_open_task(r, refs)
-    return claims + _anaphoric_claims(r, sentence, refs, used)
+    refs.recalled = True
+    try:
+        return claims + _anaphoric_claims(r, sentence, refs, used)
+    finally:
+        refs.recalled = False
 
 
 def _note_open_task(r: Reading, refs: DeployRefs) -> None:
@@ -168,7 +172,8 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     places = _around(r, refs, force, verb, cls, [*starts, verb, *objects], objects)
     if cls == "host":
         places.hosts, places.sites = _host_subjects(r, refs, _subjects_up(p, verb), places.sites)
-    return _claims(force, places, figure(r, sentence, [noun]), status) + _counterparts(r, verb, cls, places)
+    counted = [noun] + ([o for o in objects if is_military(r, o)] if p.deps[conj_root(p, noun)] == "nsubj" else [])
+    return _claims(force, places, figure(r, sentence, counted), status) + _counterparts(r, verb, cls, places)
 
 
 def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force: str, head: int,

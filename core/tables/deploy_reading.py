@@ -37,7 +37,7 @@ BASE_WORDS = frozenset({"base", "airbase", "camp", "garrison", "bases", "headqua
 _PERSONNEL = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:[A-Z][\w.'’-]*|additional|more|extra|foreign|allied|"
     r"active-duty|combat)\s+){0,3}(?:troops|soldiers|personnel|service\s*members|servicemen|"
-    r"marines|paratroopers|sailors|airmen)\b")
+    r"marines|paratroopers|sailors|airmen)\b|(?P<strong>\d{1,3}(?:,\d{3})+|\d+)-strong\b")
 
 
 @dataclass
@@ -114,10 +114,12 @@ class Places:
                 if n and word == "of":  # "form the core of the NATO battlegroup at Tapa"
                     for o in p.children_with(prep, ("pobj",)):
                         self.walk(o, 1)
-                if word == "with":  # "have taken turns with the task"
+                if word == "with":  # "have taken turns with the task", "serve with the battlegroup in Latvia"
                     for o in p.children_with(prep, ("pobj",)):
                         if p.lower(o) in _TASK_WORDS:
                             self.walk(o, 0)
+                        elif n and is_military(self.r, o):
+                            self.walk(o, 1)
                 if word not in preps or (n == 0 and word in FROM and s not in self.r.cues):
                     continue
                 for conj_prep in p.conjuncts(prep):
@@ -229,7 +231,7 @@ def figure(r: Reading, sentence: AnnotatedSentence, tokens: list[int]) -> int | 
         lo, hi = p.starts[min(inside)], p.ends[max(inside)]
         for m in _PERSONNEL.finditer(sentence.text, lo, hi):
             head = sentence.text[max(0, m.start() - 12):m.start()]
-            value = int(m.group("num").replace(",", ""))
+            value = int((m.group("num") or m.group("strong")).replace(",", ""))  # "a 4,800-strong brigade"
             if value >= 2 and not re.search(r"\d\s*(?:to|-|–)\s*$", head):
                 return value
     return None

@@ -27,6 +27,7 @@ class DeployRefs:
     last_country: str | None = None  # the country last named (`core.discourse.Before.country`)
     subject: str | None = None  # the recent subject country "it"/"they" may stand for (`core.discourse`)
     last_host: str | None = None
+    recalled: bool = False  # the force being read is one remembered, not named in the sentence
     task_host: str | None = None  # where a guarding told without its force takes place ("X's airspace is guarded")
 
     def note_force(self, force: str, index: int) -> None:
@@ -51,9 +52,10 @@ class DeployRefs:
         return None
 
     def host(self, force: str) -> str | None:
-        """Where "the formation" or "the brigade" of `force` is: its own last host, else the last
-        host the article named for any force."""
-        return self.hosts.get(force, self.last_host)
+        """Where "the formation" or "the brigade" of `force` is: its own last host, else (for a force
+        the sentence names itself, not one `recalled` from memory) the last host the article named
+        for any force."""
+        return self.hosts.get(force) if self.recalled else self.hosts.get(force, self.last_host)
 
     def site(self, force: str) -> Mention | None:
         return self.sites.get(force)

@@ -51,6 +51,9 @@ def cue_below(r: Reading, verb: int) -> tuple[int, str] | None:
             continue
         seen.add(i)
         cls = r.cues.get(i)
+        if (cls == "join" and not any(is_military(r, t) for t in p.objects(i) + p.subjects(i))) or (
+                cls == "lead" and not any(is_military(r, t) for t in p.objects(i))):
+            cls = None  # "joined NATO, sending 150 soldiers", "troops deployed in X contribute to deterrence"
         if cls and cls != "noun":
             return i, cls
         if verb_classes().get(p.lower(i)) in ("keep", "retain"):

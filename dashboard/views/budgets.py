@@ -52,12 +52,13 @@ st.subheader(f"{kind.capitalize()} rows")
 missing = int(rows["amount_eur"].isna().sum())
 if missing:
     st.caption(f"{missing:,} row(s) have no euro value (no exchange rate fits) and are left out of the charts.")
-listed = agg.budget_rows(rows)
 columns = ["eur", "as_stated", "funder", "recipient", "program", "purpose", "kind", "year_start", "year_end",
            "share_of", "reports", "evidence", "article_id", "start", "end"]
 raw = ["amount", "currency", "amount_eur", "funder", "funder_code", "recipient", "recipient_code", "program",
        "purpose", "kind", "year_start", "year_end", "budget_id", "part_of", "reports", "evidence", "article_id",
        "start", "end"]
-widgets.table(listed, "budgets_rows", f"budgets-{kind}", columns=columns, csv=widgets.visible(listed, raw),
+widgets.table(rows, "budgets_rows", f"budgets-{kind}", columns=columns, present=agg.budget_rows,  # formats shown rows
+              csv=lambda: widgets.visible(rows.assign(reports=rows.get("_reports", 1)), raw),
+              csv_shape=(len(rows), len(raw)),
               column_config={"share_of": st.column_config.TextColumn(
                   "share of", help="The larger figure this one is a share of (not added again)")})

@@ -18,7 +18,7 @@ if empty and widgets.no_data():
 widgets.filter_caption()
 
 st.subheader("Conflicts between sources")
-conflicts = reviews.with_reviews(t["conflicts"], data.tables()["reviews"])
+conflicts = reviews.with_reviews(t["conflicts"], data.reviews())
 if conflicts.empty:
     st.caption("No conflicts for these filters.")
 else:
@@ -66,11 +66,10 @@ else:
                 status = None
             if status:
                 try:
-                    reviews.save_review(data.db_path(), conflict.to_dict(), status=status, right=right, note=note)
+                    data.save_review(conflict.to_dict(), status=status, right=right, note=note)
                 except StoreError as error:
                     st.error(widgets.md(str(error)), icon=":material/error:")
                 else:
-                    data.clear()
                     st.rerun()
 
 st.subheader("Near-duplicate articles")

@@ -38,8 +38,9 @@ def test_timeline_has_a_date_axis_a_legend_and_a_marker_per_type(view):
     assert fig.layout.xaxis.type == "date" and fig.layout.xaxis.nticks >= 12
     assert {t.marker.color for t in points} <= set(colours.EVENT_COLOURS.values())
     assert not set(colours.EVENT_COLOURS.values()) & set(colours.KIND_COLOURS.values())  # palettes of their own
-    assert len({t.marker.symbol[0].replace("-open", "") for t in points}) == 2
-    assert points[0].marker.symbol[0].endswith("-open")  # 2025-03-01 is after 'today': planned
+    assert len({t.marker.symbol.replace("-open", "") for t in points}) == 2  # one trace per type and style
+    assert points[0].marker.symbol.endswith("-open")  # 2025-03-01 is after 'today': planned
+    assert not points[1].marker.symbol.endswith("-open")
     assert any(t.name == "planned (after today)" for t in fig.data)
     bars = [t for t in fig.data if t.type == "bar"]
     assert len(bars) == 3  # two monthly-count traces and the program periods

@@ -270,3 +270,23 @@ def test_a_conflict_review_is_kept_across_a_reingest(seeds_db, tmp_path, monkeyp
     at = open_page("quality")
     at.get("button_group")[0].set_value("reviewed").run()
     assert "B names the current minister" in set(at.dataframe[0].value["note"])
+
+
+def test_saving_a_review_reloads_only_the_reviews(seeds_db, tmp_path, monkeypatch):
+    from core.ingest import ingest
+    from dashboard import data
+
+    db = tmp_path / "review-cache.duckdb"
+    shutil.copy(seeds_db, db)
+    monkeypatch.setenv("FLANKWATCH_DB", str(db))
+    if load_tables(db)["conflicts"].empty:
+        pytest.skip("the seeds give no conflict")
+    at = open_page("quality")
+    loaded = data.tables()
+    next(b for b in at.button if b.label == "Mark reviewed").click().run()
+    assert not at.exception
+    assert len(data.reviews()) == 1 and data.tables() is loaded  # the review is read back; nothing else reloads
+    article = tmp_path / "new.txt"
+    article.write_text("Poland pledges drones\n\nPoland pledged €5 million for drones on 3 March 2025.\n")
+    ingest([str(article)], db=db, progress=False, notify=lambda m: None)
+    assert data.tables() is not loaded  # any other write loads the store again
