@@ -159,6 +159,12 @@ def test_part_of(text, expected):
     assert _parent_amounts(rows_of(text)) == expected
 
 
+def test_for_its_part_is_no_share():
+    rows = rows_of("Denmark signed a €55 million contract for drones.\nLithuania, for its part, set aside "
+                   "€30 million for drones.")
+    assert [r["part_of"] for r in rows] == [None, None]
+
+
 def test_each_of_a_list_is_one_row_per_country():
     rows = rows_of("The EU's €150 billion loan instrument is spoken for. France and Spain are each down for €10bn.")
     assert sorted((r["amount"], r["recipient_code"]) for r in rows if r["amount"] == 10e9) == [

@@ -148,6 +148,10 @@ SHARED_ROLES = {
         "the coalition's work, spoke.", {(DRONE, "ITA", "member")}),
     "a government as holder": (
         "The Czech government takes part in the Drone Coalition.", {(DRONE, "CZE", "member")}),
+    "'counted' states, among them": (
+        "Latvia and Britain co-lead the Drone Coalition.\nThe group counted 21 participating states, among them "
+        "Sweden and Denmark.", {(DRONE, "LVA", "leader"), (DRONE, "GBR", "leader"), (DRONE, "SWE", "member"),
+                                (DRONE, "DNK", "member")}),
     "a partner in a coalition": (
         "Norway is a partner in the Maritime Capability Coalition.", {(MARITIME, "NOR", "member")}),
 }
@@ -158,6 +162,10 @@ SHARED_NO_ROW = {
     "an echo of leaving": "Sweden left the Drone Coalition, as did Norway.",
     "examples of outsiders": "Germany leads the Armour Coalition, while countries like Hungary stay out.",
     "examples not invited": "Neighbours such as Serbia were not invited to the Drone Coalition.",
+    "'for its part' is no membership": "Germany leads the Armour Coalition.\nLithuania, for its part, set aside "
+                                       "€30 million for drones.",
+    "a count of drones is no member list": "Germany leads the Armour Coalition.\nPoland counted 19 drones, among "
+                                           "them Shaheds from Belarus.",
 }
 
 KNOWN_MISSES = {

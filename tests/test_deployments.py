@@ -144,6 +144,13 @@ NEWS_FORMS_CASES = [  # forms wire copy and ministry releases use for sending an
     ("joined, sending", "The Czech Republic has also joined, sending three helicopters and up to 150 soldiers to "
      "Poland.", {("CZE", "POL", None, 150, "planned")}),
     ("joining an alliance is no deployment", "Sweden joined NATO in 2024.", set()),
+    ("a headline's 'to send' is planned", "Netherlands to send Patriot unit to Poland", {("NLD", "POL", None, None,
+                                                                                     "planned")}),
+    ("a noun is not the subject of another party's clause", "The Netherlands will send Patriots to Rzeszów.\nThe Dutch "
+     "deployment comes after Norway sent F-35 fighters to Rzeszów.",
+     {("NLD", "POL", "Rzeszów", None, "planned"), ("NOR", "POL", "Rzeszów", None, "current")}),
+    ("withdrawn from the site they were at", "Norway sent F-35 fighters to Rzeszów in December.\nThey were "
+     "withdrawn in February.", {("NOR", "POL", "Rzeszów", None, "ended")}),
     ("contributing money is no deployment", "Germany contributed €50 million to the fund in Kyiv.", set()),
     ("troops contributing to deterrence keep their place", "Belgian troops deployed in Lithuania contribute to "
      "allied deterrence.", {("BEL", "LTU", None, None, "current")}),

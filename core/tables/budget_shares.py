@@ -29,7 +29,8 @@ SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?
 _SHARE_OPENING = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:that|this|it|these|the\s+(?:\w+\s+)?(?:total|sum|amount|money|"
                             r"budget|package|loans?))\b", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"(?:^|[.;:]\s+)(?:Of|Out\s+of)\s+(?:the|that|this|its|their)?\s*$", re.IGNORECASE)
-_SHARE_WORD = re.compile(r"\b(?:share|portion|part|slice|tranche)\b", re.IGNORECASE)
+_SHARE_WORD = re.compile(r"\b(?<!for\sits\s)(?<!for\stheir\s)(?<!for\sher\s)(?<!for\shis\s)(?<!for\sour\s)"
+                         r"(?:share|portion|part|slice|tranche)\b", re.IGNORECASE)  # not "for its part"
 _INCLUDES_START = re.compile(r"^\s*(?:That|This|It|The\s+sum|The\s+total|The\s+figure)\s+(?:also\s+)?"
                              r"(?:includes?|included|covers?|covered|comprises?)\b")
 _RUNNING_TOTAL = re.compile(r"\b(?:brings?|brought|bringing|raises?|raised|raising|increased?|increasing|takes|"

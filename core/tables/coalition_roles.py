@@ -81,6 +81,8 @@ class SentenceRoles:
             focus = self.resolver.focus_at(t)
             return (self.recent and focus in donor_schemes()
                     and (not needs or any(p.lower(c) in needs for c in p.children_with(t, ("prt", "prep")))))
+        if form == "noun" and p.lower(t) == "part":  # "part of the coalition", "takes part in", not "for its part"
+            return bool(p.prep_objects(t, ("of",)) or p.prep_objects(p.heads[t], ("in",)))
         if form == "noun":  # "lead" is a noun in "took the lead", a verb in "US to lead monitoring"
             return p.deps[t] in _NOMINAL_DEPS or bool(p.children_with(t, ("det", "poss", "amod")))
         return True
@@ -100,7 +102,7 @@ class SentenceRoles:
             elif self.p.lower(t) in _COLLECTIVES:  # "Four Danube states, Austria, Slovakia and Hungary, ..."
                 listed = [c for a in self.p.children_with(t, ("appos",)) for c in self.p.conjuncts(a)]
                 listed += examples(self.p, t)  # "Eleven countries, including Poland and Estonia, ..."
-                if self.p.deps[t] in ("nsubj", "nsubjpass"):  # "Several countries have joined, among them X"
+                if self.p.deps[t] in ("nsubj", "nsubjpass", "dobj"):  # "Several countries have joined, among them X"
                     listed += among_them(self.p, self.p.heads[t])
                 codes.extend(self.codes_at[c] for c in listed if c in self.codes_at)
             elif self.p.lower(t) in GOVERNMENT_NOUNS:  # "Italy's government", "Meloni, whose government"

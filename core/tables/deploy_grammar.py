@@ -201,7 +201,10 @@ def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, f
     acl = [c for o in objects for c in p.children_with(o, ("acl",))]  # "led the battlegroup stationed at"
     places = _around(r, refs, force, verb, cls, [verb, *objects, *acl], objects)
     if stays and not places.hosts and not places.sites and refs.hosts.get(force):
-        places.hosts.append(refs.hosts[force])
+        places.hosts.append(refs.hosts[force])  # "They were withdrawn in February": from where they were
+        site = refs.site(force)
+        if site is not None and site.value.code == refs.hosts[force]:
+            places.add_site(site)
     counted = military + [o for _, o in p.prep_objects(verb, ("with",)) if is_military(r, o)]
     return _claims(force, places, figure(r, sentence, counted), status) + _counterparts(r, verb, cls, places)
 

@@ -62,12 +62,23 @@ def cue_below(r: Reading, verb: int) -> tuple[int, str] | None:
             if any(p.lower(o) in BASE_WORDS for o in p.objects(i)):
                 return i, "station"  # "has its main base at"
         for c in p.children[i]:
-            if p.deps[c] in ("xcomp", "advcl", "pcomp") or (p.deps[c] == "conj" and not p.children_with(
-                    c, ("nsubj", "nsubjpass"))):
+            if p.deps[c] in ("xcomp", "advcl", "pcomp", "conj") and not _own_subject(r, c):
                 stack.append(c)
             elif p.deps[c] == "prep":
                 stack.extend(p.children_with(c, ("pcomp",)))
     return None
+
+
+def _own_subject(r: Reading, clause: int) -> bool:
+    """Whether a governed clause has a subject of its own, another party's ("comes after Norway sent");
+    a bare military noun in an adverbial clause is the same force told again ("while troops deployed
+    in Lithuania contribute")."""
+    p = r.parse
+    subjects = p.children_with(clause, ("nsubj", "nsubjpass"))
+    if p.deps[clause] == "advcl" and subjects and all(
+            is_military(r, s) and not any(t in r.countries for t in p.subtree(s)) for s in subjects):
+        return False
+    return bool(subjects)
 
 
 def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:

@@ -109,6 +109,8 @@ def status_of(parse: Parse, verb: int | None, cls: str | None) -> str | None:
             return None
         if any(a in _FUTURE for a in aux) or (n and kind == "plan"):
             planned = True
+        if "to" in aux and parse.heads[i] == i:  # a headline's "Netherlands to send Patriots to Poland"
+            planned = True
         if n and parse.lower(i) in ("is", "are", "was", "were", "be") and parse.deps[chain[n - 1]] == "xcomp":
             planned = True  # "are to be based"
         if parse.deps[i] == "ccomp":
