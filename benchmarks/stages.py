@@ -1,7 +1,7 @@
 """CPU milliseconds per article for each stage of an ingest, beside spaCy's full small pipeline.
 
 One ingest runs in this process (one worker) with a CPU timer around each stage's function,
-found by name where the pipeline calls it (`core.ingest.read_file`, `core.annotate.find_names`,
+found by name where the pipeline calls it (`core.files.read_file`, `core.annotate.find_names`,
 `core.pipeline.build_*`, ...). A stage whose function is not found is reported as missing, not
 guessed. Timers nest: a stage already being timed is not timed again inside itself, and
 "annotate, rest" is the annotate stage less the finders inside it (sentence splitting, the
@@ -27,9 +27,9 @@ from benchmarks.measure import Table
 
 #: Stage -> (module, attribute name or prefix ending in "*") of the functions that make it up.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "read": (("core.ingest", "read_file"),),
-    "hash": (("core.ingest", "file_hash"),),
-    "annotate": (("core.pipeline", "annotate"),),
+    "read": (("core.ingest", "read_file"), ("core.files", "read_file")),
+    "hash": (("core.ingest", "file_hash"), ("core.files", "file_hash")),
+    "annotate": (("core.pipeline", "annotate"), ("core.files", "find_mentions"), ("core.files", "attach_parses")),
     "names": (("core.annotate", "find_names"), ("core.annotate", "resolve_candidates")),
     "money": (("core.annotate", "find_money"),),
     "dates": (("core.annotate", "find_dates"), ("core.annotate", "infer_years")),

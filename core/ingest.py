@@ -10,9 +10,7 @@ Reading a file and extracting an article each have a time limit (`core.limits`).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from core import limits, store
+from core import store
 from core.batch import (
     RELINK_PENDING,
     is_excluded,
@@ -29,25 +27,17 @@ from core.batch import (
     relink_pending,
     write_batch,
 )
+from core.files import FILES_TOGETHER, FileResult, file_hash, process_file, process_files
 from core.messages import one_line
-from core.pipeline import ArticleTables, extract_document, link_articles
-from core.read import expand_paths, read_file, storable
+from core.pipeline import link_articles
+from core.read import expand_paths, storable
 from core.records import ReadFailure
 
 BATCH_SIZE = 500
-__all__ = ["BATCH_SIZE", "RELINK_PENDING", "FileResult", "IngestReport", "ingest", "relink", "write_batch"]
+__all__ = ["BATCH_SIZE", "RELINK_PENDING", "FileResult", "IngestReport", "file_hash", "ingest", "process_file", "relink",
+           "write_batch"]
 #: Called after each file with (files done, files to do, the file's stored name).
 FileProgress = Callable[[int, int, str], None]
-
-
-@dataclass
-class FileResult:
-    """What one file gave: its articles and the failures of items inside it."""
-
-    path: str
-    file_hash: str
-    articles: list[ArticleTables] = field(default_factory=list)
-    failures: list[ReadFailure] = field(default_factory=list)
 
 
 @dataclass
@@ -62,74 +52,12 @@ class IngestReport:
     failures: list[ReadFailure] = field(default_factory=list)
 
 
-def file_hash(path: str) -> str:
-    """SHA-256 of a file's bytes ('' if it cannot be read or is not a regular file: the reader will say why).
-
-    Opened without blocking, so a named pipe or device among the files cannot hang the ingest.
-    """
-    digest = hashlib.sha256()
-    try:
-        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return ""
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError:
-        return ""
-    return digest.hexdigest()
-
-
 def file_identity(path: str) -> str:
     """The one name a file is stored under: its resolved real path (symbolic links, '..' and relative
     spellings resolved), as storable text. A path that is not a regular file (missing, a dangling
     link, a device) is only made absolute, so that its failure names what was given."""
     real = os.path.realpath(path)
     return storable(real if os.path.isfile(real) else os.path.abspath(path))
-
-
-def process_file(path: str, name: str | None = None) -> FileResult:
-    """Read and extract one file (runs in worker processes too), storing it under `name` (default:
-    the path as storable text). Reading the file, and extracting each of its articles, stop at the
-    time limit with a failure that says which limit was hit."""
-    name = name or storable(path)
-    result = FileResult(name, file_hash(path))
-    limit = limits.seconds()
-    try:
-        with limits.time_limit(limit):
-            read = read_file(path)
-    except limits.TimeLimitHit:
-        read = ReadFailure(path, limits.reason("reading the file", limit))
-    for item in [read] if isinstance(read, ReadFailure) else read:
-        if isinstance(item, ReadFailure):
-            result.failures.append(_stored_failure(item, path, name))
-            continue
-        try:
-            with limits.time_limit(limit):
-                article = extract_document(item)
-        except limits.TimeLimitHit:
-            result.failures.append(_stored_failure(
-                ReadFailure(item.path, limits.reason("extracting the article", limit)), path, name))
-            continue
-        except Exception as error:  # a bug must not stop the batch: report it as this file's failure
-            result.failures.append(_stored_failure(
-                ReadFailure(item.path, f"extraction failed: {type(error).__name__}: {error}"), path, name))
-            continue
-        result.articles.append(_renamed(article, storable(path), name))
-    return result
-
-
-def _renamed(article: ArticleTables, path: str, name: str) -> ArticleTables:
-    """The article stored under the file's name (an item keeps its '#n')."""
-    if name != path:
-        article.article["path"] = name + article.article["path"][len(path):]
-    return article
-
-
-def _stored_failure(failure: ReadFailure, path: str, name: str) -> ReadFailure:
-    """A failure under the file's stored name, its reason as one line."""
-    where = storable(failure.path)
-    where = name + where[len(storable(path)):] if where.startswith(storable(path)) else where
-    return ReadFailure(where, one_line(failure.reason))
 
 
 @dataclass(frozen=True)
@@ -171,16 +99,19 @@ def plan(paths: Iterable[str], known: Mapping[str, str], report: IngestReport,
 def _results(planned: list[Planned | FileResult], workers: int) -> Iterator[FileResult]:
     """FileResults in plan order, extracted here or in `workers` processes."""
     todo = [p for p in planned if isinstance(p, Planned)]
-    if workers <= 1 or len(todo) <= 1:
+    groups = [todo[i:i + FILES_TOGETHER] for i in range(0, len(todo), FILES_TOGETHER)]
+    if workers <= 1 or len(groups) <= 1:
+        done = (r for g in groups for r in process_files([p.path for p in g], [p.name for p in g]))
         for item in planned:
-            yield item if isinstance(item, FileResult) else process_file(item.path, item.name)
+            yield item if isinstance(item, FileResult) else next(done)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        chunk = max(1, min(64, len(todo) // (workers * 8) or 1))
-        done = iter(pool.map(process_file, [p.path for p in todo], [p.name for p in todo], chunksize=chunk))
+        chunk = max(1, min(16, len(groups) // (workers * 8) or 1))
+        done = (r for results in pool.map(process_files, [[p.path for p in g] for g in groups],
+                                          [[p.name for p in g] for g in groups], chunksize=chunk) for r in results)
         for item in planned:
             yield item if isinstance(item, FileResult) else next(done)
     finally:  # stopped (an interrupt, a store error): do not wait for the files not yet started

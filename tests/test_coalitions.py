@@ -164,6 +164,10 @@ SHARED_NO_ROW = {
     "examples not invited": "Neighbours such as Serbia were not invited to the Drone Coalition.",
     "'for its part' is no membership": "Germany leads the Armour Coalition.\nLithuania, for its part, set aside "
                                        "€30 million for drones.",
+    "'but not' ends a member list": "The Drone Coalition's members include Sweden and Denmark, but not Norway.",
+    "'but not' ends a subject list": "Sweden and Denmark, but not Norway, joined the Drone Coalition.",
+    "the contrasted clause after 'including'": "The European Sky Shield Initiative now has 24 members, including "
+                                               "Denmark and Finland, but Poland and France have stayed out.",
     "a count of drones is no member list": "Germany leads the Armour Coalition.\nPoland counted 19 drones, among "
                                            "them Shaheds from Belarus.",
 }
@@ -201,7 +205,8 @@ def test_shared_roles(case):
 
 @pytest.mark.parametrize("case", SHARED_NO_ROW, ids=list(SHARED_NO_ROW))
 def test_shared_no_row(case):
-    kept = {(ARMOUR, "DEU", "leader")}  # the one true row of "examples of outsiders"
+    kept = {(ARMOUR, "DEU", "leader"), (DRONE, "SWE", "member"), (DRONE, "DNK", "member"),  # the true rows
+            ("European Sky Shield Initiative", "DNK", "member"), ("European Sky Shield Initiative", "FIN", "member")}
     assert roles(SHARED_NO_ROW[case]) - kept == set()
 
 

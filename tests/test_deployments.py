@@ -144,6 +144,14 @@ NEWS_FORMS_CASES = [  # forms wire copy and ministry releases use for sending an
     ("joined, sending", "The Czech Republic has also joined, sending three helicopters and up to 150 soldiers to "
      "Poland.", {("CZE", "POL", None, 150, "planned")}),
     ("joining an alliance is no deployment", "Sweden joined NATO in 2024.", set()),
+    ("troops to an aid recipient are a deployment", "France will send troops to Ukraine once a ceasefire holds.",
+     {("FRA", "UKR", None, None, "planned")}),
+    ("jets to an ally are a deployment", "Norway sent F-35 fighters to Poland.", {("NOR", "POL", None, None, "current")}),
+    ("forces 'alongside' are there already", "Polish soldiers will serve alongside Canadian, Spanish and Italian "
+     "troops at Ādaži.", {("POL", "LVA", "Ādaži", None, "planned"), ("CAN", "LVA", "Ādaži", None, "current"),
+                          ("ESP", "LVA", "Ādaži", None, "current"), ("ITA", "LVA", "Ādaži", None, "current")}),
+    ("rotated through two countries", "German Patriot batteries have rotated through Slovakia and Lithuania.",
+     {("DEU", "SVK", None, None, "current"), ("DEU", "LTU", None, None, "current")}),
     ("a headline's 'to send' is planned", "Netherlands to send Patriot unit to Poland", {("NLD", "POL", None, None,
                                                                                      "planned")}),
     ("a noun is not the subject of another party's clause", "The Netherlands will send Patriots to Rzeszów.\nThe Dutch "
@@ -161,6 +169,8 @@ NEWS_FORMS_CASES = [  # forms wire copy and ministry releases use for sending an
 
 NOT_DEPLOYMENT_CASES = [
     ("aid", "Germany delivered IRIS-T systems to Ukraine.", set()),
+    ("tanks sent to an aid recipient", "Germany sent tanks to Ukraine.", set()),
+    ("a passive aid transfer", "German Leopard tanks were sent to Ukraine in 2023.", set()),
     ("own soil", "Estonian soldiers trained at Tapa.", set()),
     ("incursion", "Russian jets flew into Estonian airspace.", set()),
     ("interception", "Polish F-16s and Dutch F-35s shot down drones over Poland.", set()),

@@ -14,6 +14,7 @@ from core.tables.coalition_refs import Resolver, donor_schemes
 from core.tables.coalition_shared import (
     GOVERNMENT_NOUNS,
     among_them,
+    before_contrast,
     coordinated,
     echoed,
     examples,
@@ -123,7 +124,7 @@ class SentenceRoles:
     def holders(self, v: int) -> tuple[str, ...]:
         """Countries standing as the subject of predicate `v`, or of the predicate it depends on."""
         for t in [v, *self.p.ancestors(v)][:5]:
-            subjects = self.p.subjects(t)
+            subjects = before_contrast(self.p, self.p.subjects(t))  # "A and B, but not C, joined"
             if subjects:  # "a few more countries were considering joining": no country holds it
                 return self.countries(subjects)
             codes = self.countries([c for o in self.p.children_with(t, ("poss",)) for c in self.p.conjuncts(o)])
@@ -249,7 +250,7 @@ class SentenceRoles:
         else:
             subjects = p.children_with(v, ("nsubj",))
             coalition = next((c for c in map(r.coalition, subjects) if c), None)
-        codes = self.countries(p.objects(v) + [o for _, o in p.prep_objects(v, ("besides", "of"))])
+        codes = self.countries(before_contrast(p, p.objects(v)) + [o for _, o in p.prep_objects(v, ("besides", "of"))])
         return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
 
     def _led_compound(self, t: int) -> list[Role]:

@@ -20,6 +20,7 @@ EXAMPLE_PREPS = frozenset({"including", "like", "notably"})
 _THEM = frozenset({"them", "those", "whom", "these"})
 _LISTED_DEPS = frozenset({"npadvmod", "dobj", "appos", "attr", "nsubj", "conj", "pobj"})
 GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "parliament", "ministry"})
+_CONTRAST = frozenset({"but", "except", "while", "whereas", "although", "though", "not", "unlike"})
 _ECHO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
 
 
@@ -32,8 +33,19 @@ def examples(p: Parse, t: int) -> list[int]:
         such = word == "as" and (any(p.lower(c) == "such" for c in p.children[prep])
                                  or (prep > 0 and p.lower(prep - 1) == "such"))
         if word in EXAMPLE_PREPS or such:
-            out += [c for o in p.children_with(prep, ("pobj",)) for c in p.conjuncts(o)]
+            out += [c for o in p.children_with(prep, ("pobj",)) for c in before_contrast(p, p.conjuncts(o))]
     return out
+
+
+def before_contrast(p: Parse, items: list[int]) -> list[int]:
+    """The items of a list up to a contrast ("Denmark, Finland and Romania, but Poland and France have
+    stayed out" -> Denmark, Finland, Romania): the parser often joins the contrasted clause's subjects
+    to the list."""
+    items = sorted(items)
+    for n in range(1, len(items)):
+        if any(p.lower(t) in _CONTRAST for t in range(items[n - 1] + 1, items[n])):
+            return items[:n]
+    return items
 
 
 def among_them(p: Parse, v: int) -> list[int]:
@@ -52,7 +64,7 @@ def among_them(p: Parse, v: int) -> list[int]:
         has_them(c) is not None or (them is not None and c > them))]
     if them is not None:
         listed += p.children_with(them, ("appos", "conj"))
-    return [x for c in listed for x in p.conjuncts(c)]
+    return [x for c in listed for x in before_contrast(p, p.conjuncts(c))]
 
 
 def echoed(p: Parse, v: int) -> list[int]:

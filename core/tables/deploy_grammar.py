@@ -36,7 +36,7 @@ from core.tables.deploy_reading import (
     reading,
 )
 from core.tables.deploy_refs import DeployRefs
-from core.tables.deploy_roles import cue_below, noun_for, predicate
+from core.tables.deploy_roles import aid_recipients, cue_below, equipment_only, noun_for, predicate
 from core.tables.deploy_status import status_of
 
 #: An indefinite article also points back when the force was just named ("a large contingent").
@@ -164,6 +164,9 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     status = status_of(p, verb, cls)
     if status is None:
         return []
+    if status == "planned" and p.deps[conj_root(p, noun)] == "pobj" and p.lower(p.heads[conj_root(p, noun)]) == \
+            "alongside":
+        status = "current"  # "will serve alongside Canadian troops at Ādaži": those are there already
     starts = [noun, *p.children_with(noun, ("acl",))]
     if verb is None:
         places = Places(r, refs, force, None).attached(starts)
@@ -173,6 +176,8 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     if cls == "host":
         places.hosts, places.sites = _host_subjects(r, refs, _subjects_up(p, verb), places.sites)
     counted = [noun] + ([o for o in objects if is_military(r, o)] if p.deps[conj_root(p, noun)] == "nsubj" else [])
+    if equipment_only(r, counted):
+        places.hosts = [h for h in places.hosts if h not in aid_recipients()]  # "German tanks sent to Ukraine": aid
     return _claims(force, places, figure(r, sentence, counted), status) + _counterparts(r, verb, cls, places)
 
 
@@ -206,6 +211,8 @@ def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, f
         if site is not None and site.value.code == refs.hosts[force]:
             places.add_site(site)
     counted = military + [o for _, o in p.prep_objects(verb, ("with",)) if is_military(r, o)]
+    if equipment_only(r, counted):
+        places.hosts = [h for h in places.hosts if h not in aid_recipients()]  # "Germany sent tanks to Ukraine": aid
     return _claims(force, places, figure(r, sentence, counted), status) + _counterparts(r, verb, cls, places)
 
 

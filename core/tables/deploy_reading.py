@@ -120,7 +120,8 @@ class Places:
                             self.walk(o, 0)
                         elif n and is_military(self.r, o):
                             self.walk(o, 1)
-                if word not in preps or (n == 0 and word in FROM and s not in self.r.cues):
+                rotating = word == "through" and p.lower(s).startswith("rotat")  # "rotated through Slovakia"
+                if (word not in preps and not rotating) or (n == 0 and word in FROM and s not in self.r.cues):
                     continue
                 for conj_prep in p.conjuncts(prep):
                     for o in prep_objects(p, conj_prep):

@@ -6,6 +6,9 @@ force noun (the verb it is subject or object of, a participle on it, "with" a fl
 
 from __future__ import annotations
 
+from functools import cache
+
+from core import refdata
 from core.tables.deploy_reading import BASE_WORDS, Reading, conj_root, is_military
 from core.tables.deploy_status import verb_classes
 
@@ -87,7 +90,7 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
     i = conj_root(p, noun)
     while p.deps[i] == "pobj" and p.lower(p.heads[i]) == "of" and p.heads[p.heads[i]] != p.heads[i]:
         i = conj_root(p, p.heads[p.heads[i]])  # "elements of the unit served", "a company of soldiers"
-    if p.deps[i] == "pobj" and p.lower(p.heads[i]) == "with":
+    if p.deps[i] == "pobj" and p.lower(p.heads[i]) in ("with", "alongside"):  # "serve alongside Canadian troops"
         for t in p.ancestors(p.heads[i])[:3]:  # "flying from Šiauliai since 30 July with eight Typhoons"
             if r.cues.get(t) not in (None, "noun"):
                 return t, r.cues[t]
@@ -105,3 +108,23 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
                 p.lower(s) in ("that", "which") for s in p.children_with(c, ("nsubj", "nsubjpass"))):
             return c, cls  # at": the parser hangs the clause on the partitive, it tells of the noun
     return None, None
+
+
+@cache
+def _equipment() -> frozenset[str]:
+    return frozenset(r["noun"].lower() for r in refdata.rows("vocab/military_nouns.csv") if r.get("equipment") == "1")
+
+
+@cache
+def aid_recipients() -> frozenset[str]:
+    """Countries equipment is sent to as aid (`data/vocab/aid_recipients.csv`)."""
+    return frozenset(r["code"] for r in refdata.rows("vocab/aid_recipients.csv"))
+
+
+def equipment_only(r: Reading, nouns: list[int]) -> bool:
+    """Whether the force is told only by weapons and platforms ("sent tanks", "Patriot batteries"),
+    with no people or unit among them: sent to an aid recipient, that is aid, not a deployment."""
+    p = r.parse
+    told = [n for n in nouns if is_military(r, n)]
+    return bool(told) and all(p.lower(n) in _equipment() or any(
+        p.lower(c) in _equipment() for c in p.children_with(n, ("compound",))) for n in told)
