@@ -147,6 +147,9 @@ NEWS_FORMS_CASES = [  # forms wire copy and ministry releases use for sending an
     ("troops to an aid recipient are a deployment", "France will send troops to Ukraine once a ceasefire holds.",
      {("FRA", "UKR", None, None, "planned")}),
     ("jets to an ally are a deployment", "Norway sent F-35 fighters to Poland.", {("NOR", "POL", None, None, "current")}),
+    ("forces 'alongside' are there already", "Polish soldiers will serve alongside Canadian, Spanish and Italian "
+     "troops at Ādaži.", {("POL", "LVA", "Ādaži", None, "planned"), ("CAN", "LVA", "Ādaži", None, "current"),
+                          ("ESP", "LVA", "Ādaži", None, "current"), ("ITA", "LVA", "Ādaži", None, "current")}),
     ("rotated through two countries", "German Patriot batteries have rotated through Slovakia and Lithuania.",
      {("DEU", "SVK", None, None, "current"), ("DEU", "LTU", None, None, "current")}),
     ("a headline's 'to send' is planned", "Netherlands to send Patriot unit to Poland", {("NLD", "POL", None, None,

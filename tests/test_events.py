@@ -109,6 +109,9 @@ DATE_CASES = [  # (id, sentence, [date])
     ("a share period is not a date", "Lithuania would allocate 5.25% in 2026.", []),
     ("later this month", "Ministers will sign the plans off later this month.", ["2025-09"]),
     ("a habit is no date", "Flank Briefing is published every Tuesday.", []),
+    ("a release's place-and-date line", "Ministry of National Defence press release\n\nWarsaw, 18 November 2025\n\n"
+     "The minister signed the contract on 17 November 2025.", ["2025-11-17"]),
+    ("a place-and-date line of two words", "Press release\n\nNew York, 3 March 2025", []),
 ]
 
 

@@ -164,6 +164,9 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     status = status_of(p, verb, cls)
     if status is None:
         return []
+    if status == "planned" and p.deps[conj_root(p, noun)] == "pobj" and p.lower(p.heads[conj_root(p, noun)]) == \
+            "alongside":
+        status = "current"  # "will serve alongside Canadian troops at Ādaži": those are there already
     starts = [noun, *p.children_with(noun, ("acl",))]
     if verb is None:
         places = Places(r, refs, force, None).attached(starts)

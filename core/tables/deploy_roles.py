@@ -90,7 +90,7 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
     i = conj_root(p, noun)
     while p.deps[i] == "pobj" and p.lower(p.heads[i]) == "of" and p.heads[p.heads[i]] != p.heads[i]:
         i = conj_root(p, p.heads[p.heads[i]])  # "elements of the unit served", "a company of soldiers"
-    if p.deps[i] == "pobj" and p.lower(p.heads[i]) == "with":
+    if p.deps[i] == "pobj" and p.lower(p.heads[i]) in ("with", "alongside"):  # "serve alongside Canadian troops"
         for t in p.ancestors(p.heads[i])[:3]:  # "flying from Šiauliai since 30 July with eight Typhoons"
             if r.cues.get(t) not in (None, "noun"):
                 return t, r.cues[t]

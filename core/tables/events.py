@@ -45,6 +45,7 @@ _META_LINE = re.compile(r"^(?:By\s|Updated|Published|Posted)|\s\|\s|^\W*$")
 _DATELINE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'-]{2,}(?:,\s*[A-Z][\w .'-]*?)*,\s*$")
 _BARE_DATE_LINE = re.compile(r"[\W\d]*(?:(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?[\W\d]*)?",
                              re.IGNORECASE)  # '12. April 2024 - 10:30': a date line, not a happening
+_PLACE_DATE_HEAD = re.compile(r"[A-ZÀ-Ž][\w'’-]+(?:\s[A-ZÀ-Ž][\w'’-]+){0,2},\s*")
 _OVERNIGHT = re.compile(r"\b(?:overnight|night)\b[^.;]{0,20}$", re.IGNORECASE)
 
 
@@ -59,6 +60,8 @@ def is_event_date(sentence: AnnotatedSentence, d: Mention) -> bool:
         return False
     if _DATELINE.match(head) or _BARE_DATE_LINE.fullmatch(head + sentence.text[end:]):
         return False
+    if _PLACE_DATE_HEAD.fullmatch(head) and not sentence.text[end:].strip(" .–—-"):
+        return False  # "Warsaw, 18 November 2025": a release's place-and-date line
     clause = sentence.text[slice(*clause_bounds(sentence.text, start))]
     if _BY.search(head[-30:]):  # a due date is an event where the clause is scheduled
         return bool(_SCHEDULED.search(head[-40:]) or _SCHEDULED.search(sentence.text[end:end + 60]))
