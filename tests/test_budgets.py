@@ -32,6 +32,8 @@ FUNDERS = [
     ("a sale is paid by its buyer", "Washington approved a possible $1.85 billion sale of missiles to Poland.", "POL"),
     ("a national currency names the payer", "The defence minister announced SEK 500 million for radars.", "SWE"),
     ("agent of the noun a participle sizes", "The agreement, valued at $3.8 billion, was signed by Romania.", "ROU"),
+    ("'comes on top of' is no receiving", "The Swedish contribution comes on top of the SEK 16 billion aid "
+     "package unveiled in January.", "SWE"),
     ("money source in the clause", "Bucharest hopes to cover €400 million of the bill with European Union funds.",
      None),
 ]

@@ -17,7 +17,7 @@ from core.annotate import AnnotatedSentence
 from core.records import Mention
 from core.syntax import Parse
 from core.tables.common import cue_map, cue_pattern, nearest_cue
-from core.tables.funders import sized_noun
+from core.tables.money_grammar import sized_noun
 
 _PROGRAM_NAME = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,4}(?:Fund|Programme|Program|Plan|Initiative|Facility|Shield|"
                            r"Package|Instrument|Mechanism))\b")

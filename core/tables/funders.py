@@ -21,18 +21,16 @@ from core.annotate import AnnotatedSentence
 from core.records import Mention
 from core.syntax import Parse
 from core.tables.common import country_mentions
+from core.tables.money_grammar import sized_noun
 
 #: Dependency labels that stay inside a noun phrase's core ("the Dutch government", "Sweden's package").
 _CORE_DEPS = frozenset({"amod", "compound", "poss", "nmod", "det", "nummod", "quantmod", "case", "appos"})
-#: Labels by which a sum hangs on the noun it sizes ("a €60 million contribution", "a contract worth $3m").
-_SIZE_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"})
 _INSTITUTIONS = frozenset({"ministry", "government", "cabinet", "parliament", "army", "military", "navy", "forces",
                            "state", "country", "executive", "authorities", "treasury", "office", "agency"})
 _COLLECTIVES = frozenset({"members", "states", "partners", "allies", "countries", "donors", "participants",
                           "signatories", "nations", "governments", "contributors"})
 _RECIPIENT_PREPS = ("to", "for", "into", "towards", "toward")
-#: Words through which a sum sizes a noun: "a contract worth $3m", "a loan of £2bn", "valued at".
-_SIZING = frozenset({"worth", "valued", "of", "at", "totalling", "totaling", "amounting", "estimated"})
+_RANKING = frozenset({"comes", "come", "came"})  # a share in a ranking, only with the sum "with" it
 #: Nouns after a demonym that make it a country's forces or people ("the Moldovan armed forces").
 _FORCE_NOUNS = frozenset({"forces", "force", "army", "armed", "military", "troops", "soldiers", "navy", "people",
                           "government", "ministry", "brigade", "battalion", "units", "defence", "defense", "state"})
@@ -93,6 +91,9 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
     while parse.deps[verb] == "xcomp" and parse.heads[verb] != verb:  # "promised to spend": the promiser
         verb = parse.heads[verb]
     role = verb_role(parse, inner) or verb_role(parse, verb)
+    if role == "receiver" and parse.lower(verb) in _RANKING and not any(  # "comes second with €16bn", not
+            parse.lower(a) == "with" for a in parse.ancestors(head)[:4]):  # "the contribution comes on top of"
+        role = None
     passive = any(parse.deps[c] in ("auxpass", "nsubjpass") for c in parse.children[inner])
     subjects = [t for t in parse.subjects(verb) if t != noun and t not in parse.subtree(noun)]
     each_of_which = [t for t in subjects if parse.lower(t) == "each" and parse.deps[verb] == "relcl"]
@@ -173,26 +174,6 @@ def _argument_mentions(sentence: AnnotatedSentence) -> list[Mention]:
     inside = [(m.start, m.end) for m in sentence.money]
     names = [*country_mentions(sentence), *(m for m in sentence.names if m.kind in ("actor", "coalition"))]
     return [m for m in names if not any(s <= m.start < e for s, e in inside)]
-
-
-def sized_noun(parse: Parse, head: int) -> int:
-    """The noun a sum sizes ("contribution" in "a €60 million contribution", "contract" in "a contract
-    worth $321 million", "loan" in "a loan of £2 billion"), else the sum's own head token."""
-    t = head
-    for _ in range(4):
-        up = parse.heads[t]
-        if parse.deps[up] == "acl" and parse.lower(up) in _SIZING and (parse.lower(t) in _SIZING or t == head):
-            return parse.heads[up]  # "The agreement, valued at $3.8 billion, was signed by ..."
-        if up == t or parse.clause_of(up) == up:  # never climb onto a predicate ("was worth NOK 75 billion")
-            break
-        if parse.deps[t] in _SIZE_DEPS or (parse.deps[t] in ("pobj", "prep", "npadvmod", "advmod")
-                                           and parse.lower(up) in _SIZING) or parse.lower(t) in _SIZING:
-            t = up
-            if parse.lower(t) not in _SIZING:
-                return t
-            continue
-        break
-    return head
 
 
 def _possessors(parse: Parse, noun: int, verb: int) -> list[int]:
