@@ -23,6 +23,7 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import numpy as np
 
@@ -58,6 +59,7 @@ _DATE, _SUM, _OTHER_FACT = 1, 2, 3
 _FACT_KINDS = {"date": _DATE, "sum": _SUM}
 
 
+@lru_cache(maxsize=1 << 16)  # the same words, names and facts over and over across articles
 def _hash64(token: str) -> int:
     """A stable 63-bit hash (fits a signed BIGINT in the store)."""
     data = token.encode("utf-8")

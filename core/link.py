@@ -65,6 +65,7 @@ def role_conflicts(roles: pd.DataFrame) -> list[dict]:
     if roles.empty:
         return out
     roles = roles.assign(surname=roles["person"].map(lambda p: fold(p).split()[-1]))
+    roles = roles[roles.groupby(["country_code", "role"])["surname"].transform("nunique") > 1]  # (the others agree)
     for (code, role), group in roles.groupby(["country_code", "role"], sort=True):
         holders = group.drop_duplicates("surname")
         if len(holders) < 2:
@@ -101,7 +102,9 @@ def personnel_conflicts(deployments: pd.DataFrame, duplicate_of: dict[str, str])
         return out
     df = deployments.dropna(subset=["personnel"])
     df = df.assign(story=df["article_id"].map(lambda a: duplicate_of.get(a, a)), site_key=df["site"].fillna(""))
-    for (_, force, host, site), group in df.groupby(["story", "force_code", "host_code", "site_key"], sort=True):
+    keys = ["story", "force_code", "host_code", "site_key"]
+    df = df[df.groupby(keys)["personnel"].transform("nunique") > 1]  # (a story with one figure has no conflict)
+    for (_, force, host, site), group in df.groupby(keys, sort=True):
         figures = group.drop_duplicates("personnel")
         if len(figures) > 1 and figures["article_id"].nunique() > 1:
             subject = f"{force} forces in {host}" + (f" at {site}" if site else "")

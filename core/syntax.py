@@ -226,11 +226,20 @@ def parse_texts(texts: Sequence[str]) -> list[Parse]:
 
 
 def _to_parse(doc: Any) -> Parse:
-    heads = tuple(t.head.i for t in doc)
-    children: list[list[int]] = [[] for _ in doc]
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(i)
-    return Parse(words=tuple(t.text for t in doc), starts=tuple(t.idx for t in doc),
-                 ends=tuple(t.idx + len(t.text) for t in doc), deps=tuple(t.dep_ for t in doc),
-                 heads=heads, children=tuple(tuple(c) for c in children))
+    """The parse of a spaCy Doc, read in one array (heads relative to each token, as spaCy keeps them)."""
+    from spacy.attrs import DEP, HEAD, IDX, LENGTH
+
+    text, strings = doc.text, doc.vocab.strings
+    words, starts, ends, deps, heads = [], [], [], [], []
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, (relative, dep, start, length) in enumerate(doc.to_array([HEAD, DEP, IDX, LENGTH]).tolist()):
+        head = i + (relative - (1 << 64) if relative >= 1 << 63 else relative)  # a negative offset, as uint64
+        words.append(text[start:start + length])
+        starts.append(start)
+        ends.append(start + length)
+        deps.append(strings[dep])
+        heads.append(head)
+        if head != i:
+            children[head].append(i)
+    return Parse(words=tuple(words), starts=tuple(starts), ends=tuple(ends), deps=tuple(deps),
+                 heads=tuple(heads), children=tuple(tuple(c) for c in children))

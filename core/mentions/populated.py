@@ -16,13 +16,14 @@ from core.records import NameEntry
 
 
 @lru_cache(maxsize=1)
-def places_index() -> dict[str, tuple[dict[str, str], ...]]:
-    """Folded name or alias -> places.csv rows, most populous first."""
+def places_index() -> dict[str, list[dict[str, str]]]:
+    """Folded name or alias -> places.csv rows, most populous first (the rows sorted once, so each
+    name's rows come in that order; places of equal population keep the file's order)."""
     index: dict[str, list[dict[str, str]]] = {}
-    for row in refdata.rows("places.csv"):
+    for row in sorted(refdata.rows("places.csv"), key=lambda r: -int(r["population"] or 0)):
         for key in row["keys"].split("|"):
             index.setdefault(key, []).append(row)
-    return {k: tuple(sorted(v, key=lambda r: -int(r["population"] or 0))) for k, v in index.items()}
+    return index
 
 
 #: A place smaller than this must be in a country named near it or the article's main country: a

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
+from core.mentions.windows import chars_of, lowered_as_ignorecase
 from core.tables.common import country_mentions, evidence
 from core.text import alternation
 
@@ -26,9 +27,26 @@ def _titles() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, table
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str]]:
+    """The first word of each title (lower case), and `chars_of` them."""
+    words = tuple(sorted({title.split()[0] for title in _titles()[1]}))
+    return (words, *chars_of(words))
+
+
+def _may_hold_title(text: str) -> bool:
+    """Whether the first word of a title is in the text, ignoring case (a quick test: most sentences
+    have none, and no title can match without one)."""
+    words, chars, any_char = _title_words()
+    lowered = lowered_as_ignorecase(text, chars, any_char)
+    return lowered is None or any(w in lowered for w in words)
+
+
 def find_roles(sentence: AnnotatedSentence) -> list[tuple[str, str, int]]:
     """(role, person, local start) for each titled name in the sentence."""
     pattern, table = _titles()
+    if not _may_hold_title(sentence.text):
+        return []
     out = []
     for m in pattern.finditer(sentence.text):
         if not m.group("title")[0].isupper() or not m.group("name")[0].isupper():
