@@ -168,6 +168,9 @@ SHARED_NO_ROW = {
     "'but not' ends a subject list": "Sweden and Denmark, but not Norway, joined the Drone Coalition.",
     "the contrasted clause after 'including'": "The European Sky Shield Initiative now has 24 members, including "
                                                "Denmark and Finland, but Poland and France have stayed out.",
+    "refused to join": "Hungary, for its part, refused to join the Drone Coalition.",
+    "declined to join": "Austria declined to join the Drone Coalition.",
+    "failed to join": "Serbia failed to join the Drone Coalition in time.",
     "a count of drones is no member list": "Germany leads the Armour Coalition.\nPoland counted 19 drones, among "
                                            "them Shaheds from Belarus.",
 }

@@ -150,6 +150,12 @@ NEWS_FORMS_CASES = [  # forms wire copy and ministry releases use for sending an
     ("forces 'alongside' are there already", "Polish soldiers will serve alongside Canadian, Spanish and Italian "
      "troops at Ādaži.", {("POL", "LVA", "Ādaži", None, "planned"), ("CAN", "LVA", "Ādaži", None, "current"),
                           ("ESP", "LVA", "Ādaži", None, "current"), ("ITA", "LVA", "Ādaži", None, "current")}),
+    ("'in the country' is the one just told of", "Poland has urged Washington to station a division on its soil."
+     "\nThe United States has so far declined, keeping about 10,000 troops in the country on a rotational basis.",
+     {("USA", "POL", None, 10000, "current")}),
+    ("maintains troops", "Britain maintains about 900 troops in Estonia.", {("GBR", "EST", None, 900, "current")}),
+    ("declined to station", "Germany declined to station a brigade in Poland.", set()),
+    ("refused to send", "Poland refused to send troops to Ukraine.", set()),
     ("rotated through two countries", "German Patriot batteries have rotated through Slovakia and Lithuania.",
      {("DEU", "SVK", None, None, "current"), ("DEU", "LTU", None, None, "current")}),
     ("a headline's 'to send' is planned", "Netherlands to send Patriot unit to Poland", {("NLD", "POL", None, None,

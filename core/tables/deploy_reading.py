@@ -30,6 +30,7 @@ _FROM_CLASSES = frozenset({"fly", "station", "guard", "end"})
 #: "over Poland": for patrols and flights, and under a duty or mission ("on air-policing duty over").
 _OVER_CLASSES = frozenset({"fly", "guard"})
 _NEAR = frozenset({"near", "outside", "around"})
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
 _TASK_WORDS = frozenset({"task", "job", "duty"})
 HOST_SPACE = frozenset({"airspace", "skies", "sky", "soil", "territory"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -191,6 +192,9 @@ class Places:
         base = self.refs.site(self.force)
         if dets & ANAPHOR_DETS and word in BASE_WORDS and base:
             self.add_site(base)  # "the base"
+            return
+        if word in _COUNTRY_NOUNS and dets & {"the", "that"} and self.refs.country_meant():
+            self.hosts.append(self.refs.country_meant() or "")  # "troops in the country": the one just told of
             return
         if dets & ANAPHOR_DETS and word in _TASK_WORDS and self.refs.task_host:
             self.hosts.append(self.refs.task_host)  # "have taken turns with the task"

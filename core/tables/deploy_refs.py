@@ -60,5 +60,9 @@ class DeployRefs:
     def site(self, force: str) -> Mention | None:
         return self.sites.get(force)
 
+    def country_meant(self) -> str | None:
+        """The country "the country" means: the recent subject country, else the one last named."""
+        return self.subject or self.last_country
+
     def country(self) -> str | None:
         return self.last_country

@@ -72,6 +72,8 @@ def governors(parse: Parse, verb: int) -> list[int]:
     while parse.deps[i] in _GOVERNED and parse.heads[i] != i and len(out) < 6:
         if parse.deps[i] == "acl" and verb_classes().get(parse.lower(parse.heads[i])) not in ("plan", "irrealis"):
             break  # "members stationed at Ämari": the participle is a statement of its own
+        if parse.deps[i] == "advcl" and parse.lower(i).endswith("ing") and i > 0 and parse.words[i - 1] == ",":
+            break  # "has so far declined, keeping 10,000 troops there": a statement of its own
         i = parse.heads[i]
         out.append(i)
     return out
