@@ -105,7 +105,8 @@ def undated_events(events: pd.DataFrame) -> pd.DataFrame:
 
 def program_periods(budgets: pd.DataFrame) -> pd.DataFrame:
     """One bar per (program, funder, kind): the years its budget rows cover."""
-    years = budgets[money.summable(budgets)].dropna(subset=["year_start"]).copy()
+    columns = ["program", "funder", "kind", "year_start", "year_end", "amount_eur", "article_id"]
+    years = budgets.loc[money.summable(budgets) & budgets["year_start"].notna().to_numpy(dtype=bool), columns]
     if years.empty:
         return pd.DataFrame(columns=["program", "funder", "kind", "year_start", "year_end", "amount_eur", "rows"])
     years["year_end"] = years["year_end"].fillna(years["year_start"])
@@ -129,7 +130,7 @@ def budget_by_year(budgets: pd.DataFrame) -> pd.DataFrame:
 
 def budget_currencies(budgets: pd.DataFrame) -> pd.DataFrame:
     """Original amounts per currency and kind beside their euro value (summable rows)."""
-    rows = budgets[money.summable(budgets)]
+    rows = budgets.loc[money.summable(budgets), ["currency", "kind", "amount", "amount_eur"]]
     if rows.empty:
         return pd.DataFrame(columns=["currency", "kind", "amount", "amount_eur", "rows", "without rate"])
     frame = pd.DataFrame({"currency": rows["currency"].astype("string").fillna("?"),
@@ -156,6 +157,8 @@ def coalition_matrix(coalitions: pd.DataFrame) -> pd.DataFrame:
     """Members × coalitions; each cell the role(s) stated, with the earliest date given."""
     if coalitions.empty:
         return pd.DataFrame(columns=["member"])
+    # each distinct statement once (a store states the same membership thousands of times)
+    coalitions = coalitions[["member", "member_code", "coalition", "role", "date"]].drop_duplicates()
     rows = pd.DataFrame({"member": coalitions["member"].fillna(coalitions["member_code"]).fillna("?"),
                          "coalition": coalitions["coalition"].fillna("?"), "role": coalitions["role"].fillna("?"),
                          "date": coalitions["date"].where(coalitions["date"].str.match(r"^\d{4}").fillna(False))})

@@ -132,3 +132,4 @@ def deployment_sources(deployments: pd.DataFrame, titles: Mapping[str, str], lim
     for force, host, site, article in zip(labels["force"], labels["host"], labels["site"], ids, strict=True):
         out.setdefault((force, host, site), []).append(str(titles.get(article, article)))
     return {key: "; ".join(names) for key, names in out.items()}
+

@@ -105,7 +105,8 @@ def summable(budgets: pd.DataFrame) -> np.ndarray:
 
 def sums_by(budgets: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Euros per `keys` and kind over the summable rows with a euro value, with the row count."""
-    rows = budgets[summable(budgets) & budgets["amount_eur"].notna().to_numpy(dtype=bool)]
+    rows = budgets.loc[summable(budgets) & budgets["amount_eur"].notna().to_numpy(dtype=bool),
+                       list(dict.fromkeys([*keys, "kind", "amount_eur"]))]
     if rows.empty:
         return pd.DataFrame(columns=[*keys, "kind", "amount_eur", "rows"])
     frame = pd.DataFrame({k: rows[k].astype("string").fillna(f"(unknown {k})") for k in keys})

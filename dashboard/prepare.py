@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from core.schema import FINDINGS, TABLES
 from core.store import load_tables
 from dashboard.dates import NO_DATE_HI, NO_DATE_LO, date_bounds, year_bounds  # noqa: F401 (re-exported)
-from dashboard.grouping import deployment_codes
+from dashboard.grouping import deployment_codes, distinct_per_group, group_rows, sorted_codes
 
 #: Where the date filter falls back to the article's publication date.
 PUBLISHED_FALLBACK = ("budgets", "deployments", "coalitions", "site_mentions", "roles")
@@ -137,7 +137,7 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def load(db: Path) -> dict[str, pd.DataFrame]:
     """The store's tables, prepared (what the dashboard keeps per store version)."""
-    return prepare_tables(load_tables(db, arrow_lists=tuple({table for table, _ in ARROW_LISTS})))
+    return prepare_tables(load_tables(db, arrow_lists=tuple({table for table, _ in ARROW_LISTS}), one_chunk=True))
 
 
 def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -151,11 +151,10 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     articles["_root"] = cluster_roots(articles)
     articles["_lo"], articles["_hi"] = date_bounds(articles["published"])
     roots = np.append(articles["_root"].to_numpy(), -1)
-    countries = _site_countries(out["sites"])
-    out["site_mentions"]["_country"] = out["site_mentions"]["site"].map(countries).astype("str")
     site_index = pd.Index(out["sites"]["site"])
     for name in ("site_mentions", "deployments"):
         out[name]["_site"] = article_keys(out[name]["site"], site_index)  # the site's position, -1 for none
+    out["site_mentions"]["_country"] = _site_countries(out["sites"], out["site_mentions"]["_site"].to_numpy())
     for name, finding in FINDINGS.items():
         frame = out[name]
         frame["_aid"] = article_keys(frame["article_id"], index)
@@ -215,19 +214,23 @@ def _facet_values(out: dict[str, pd.DataFrame], name: str, column: str) -> pd.Se
 
 def independent_reports(budgets: pd.DataFrame) -> np.ndarray:
     """For each budget row, how many independent articles (distinct duplicate-cluster roots)
-    state the same figure: the same funder, amount, currency and kind."""
+    state the same figure: the same funder, amount, currency and kind (a null reads as '')."""
     if budgets.empty:
         return np.zeros(0, dtype=np.int64)
-    keys = [budgets[c].astype("string").fillna("") for c in ("funder", "currency", "kind")]
-    frame = pd.DataFrame({"f": keys[0], "c": keys[1], "k": keys[2], "a": budgets["amount"].astype(float),
-                          "r": budgets["_root"]})
-    return frame.groupby(["f", "c", "k", "a"], dropna=False)["r"].transform("nunique").to_numpy(np.int64)
+    amounts = pd.factorize(budgets["amount"].astype(float), sort=True, use_na_sentinel=False)[0]
+    figure = sorted_codes(*(budgets[c].astype("str").fillna("") for c in ("funder", "currency", "kind")),
+                          pd.Series(amounts))
+    groups, count = group_rows(figure)
+    return distinct_per_group(groups, budgets["_root"].to_numpy(dtype=np.int64) + 1, count)[groups]
 
 
-def _site_countries(sites: pd.DataFrame) -> dict[str, str]:
-    if sites.empty:
-        return {}
-    return dict(zip(sites["site"], sites["country_code"], strict=False))
+def _site_countries(sites: pd.DataFrame, positions: np.ndarray) -> pd.Series:
+    """The country of the site at each position of the sites table (null at -1)."""
+    codes = sites["country_code"].astype("str").reset_index(drop=True)
+    if not len(codes):
+        return pd.Series(np.nan, index=range(len(positions)), dtype="str")
+    found = codes.take(np.where(positions < 0, 0, positions)).reset_index(drop=True)
+    return found.where(positions >= 0)
 
 
 def is_prepared(tables: Mapping[str, pd.DataFrame]) -> bool:

@@ -49,10 +49,27 @@ def _is(frame: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
     return frame[frame[column].eq(value).to_numpy(dtype=bool, na_value=False)]
 
 
+def _country_rows(tables: Mapping[str, pd.DataFrame], table: str, column: str, code: str) -> pd.DataFrame:
+    """Rows of `table` whose `column` is the country `code`: a lookup of the country facet's integer
+    codes (`prepare.index_facets`) where the tables are prepared, else a text comparison."""
+    codes = tables.get("_codes", {}).get((table, column)) if isinstance(tables.get("_codes"), dict) else None
+    if codes is None:
+        return _is(tables[table], column, code)
+    at = tables["_values"]["countries"].get_indexer([code])[0]
+    return tables[table].take(np.flatnonzero(codes == at)) if at >= 0 else tables[table].iloc[0:0]
+
+
 def _events_of(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
     flat = tables["_events.actor_codes"]
-    rows = np.unique(flat.index[flat["value"].eq(code).to_numpy(dtype=bool, na_value=False)])
-    return tables["events"].loc[tables["events"].index.intersection(rows)]
+    codes = tables.get("_codes", {}).get(("events", "actor_codes")) if isinstance(tables.get("_codes"), dict) \
+        else None
+    if codes is not None:
+        at = tables["_values"]["countries"].get_indexer([code])[0]
+        hits = codes == at if at >= 0 else np.zeros(len(flat), dtype=bool)
+    else:
+        hits = flat["value"].eq(code).to_numpy(dtype=bool, na_value=False)
+    rows = np.unique(flat.index.to_numpy()[hits])
+    return tables["events"].take(rows[rows < len(tables["events"])])
 
 
 def profile(tables: Mapping[str, pd.DataFrame], kind: str, name: str) -> dict[str, pd.DataFrame]:
@@ -60,12 +77,12 @@ def profile(tables: Mapping[str, pd.DataFrame], kind: str, name: str) -> dict[st
     budgets, deployments = tables["budgets"], tables["deployments"]
     if kind == "country":
         sections = {
-            "Money out (as funder)": _is(budgets, "funder_code", name),
-            "Money in (as recipient)": _is(budgets, "recipient_code", name),
-            "Forces sent": _is(deployments, "force_code", name),
-            "Forces hosted": _is(deployments, "host_code", name),
-            "Memberships": _is(tables["coalitions"], "member_code", name),
-            "Office holders": _is(tables["roles"], "country_code", name),
+            "Money out (as funder)": _country_rows(tables, "budgets", "funder_code", name),
+            "Money in (as recipient)": _country_rows(tables, "budgets", "recipient_code", name),
+            "Forces sent": _country_rows(tables, "deployments", "force_code", name),
+            "Forces hosted": _country_rows(tables, "deployments", "host_code", name),
+            "Memberships": _country_rows(tables, "coalitions", "member_code", name),
+            "Office holders": _country_rows(tables, "roles", "country_code", name),
             "Events": _events_of(tables, name),
         }
     elif kind == "site":
@@ -102,7 +119,10 @@ def _sources(tables: Mapping[str, pd.DataFrame], sections: Mapping[str, pd.DataF
         extra = [a for cell in told["articles"] for a in (list(cell) if cell is not None else [])]
         ids = pd.concat([ids, pd.Series(extra, dtype=object)])
     counts = ids.value_counts().rename("rows")
-    articles = tables["articles"].set_index("article_id")
+    articles = tables["articles"]
+    if len(counts) * 20 < len(articles):  # a few articles: look them up instead of indexing them all
+        articles = articles[articles["article_id"].isin(list(counts.index)).to_numpy(dtype=bool, na_value=False)]
+    articles = articles.set_index("article_id")
     out = articles.loc[articles.index.intersection(counts.index), ["title", "published", "source", "duplicate_of"]]
     out = out.assign(rows=counts.reindex(out.index).fillna(0).astype(int)).reset_index()
     return out.sort_values("published", ascending=False, na_position="last", ignore_index=True)
@@ -132,10 +152,14 @@ def program_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         info["country_codes"].map(lambda c: ", ".join(c) if c is not None else "")) if len(info) else ""
     for label, table in (("budget rows", "budgets"), ("deployments", "deployments"), ("events", "events")):
         listed[label] = listed["program"].map(tables[table]["program"].value_counts()).fillna(0).astype(int)
-    sums = money.sums_by(tables["budgets"].dropna(subset=["program"]), ["program"])
+    budgets = tables["budgets"]
+    sums = money.sums_by(budgets.loc[budgets["program"].notna().to_numpy(dtype=bool),
+                                     [c for c in ("program", "kind", "amount_eur", "part_of") if c in budgets.columns]],
+                         ["program"])
     text = sums.assign(text=sums["kind"] + " " + sums["amount_eur"].map(money.eur)).groupby("program")["text"].agg(
         " · ".join)
     listed["euros"] = listed["program"].map(text).astype(object).fillna("")
-    told = pd.concat([tables[t][["program", "article_id"]] for t in ("budgets", "deployments", "events")])
-    listed["articles"] = listed["program"].map(told.groupby("program")["article_id"].nunique()).fillna(0).astype(int)
+    article = "_aid" if all("_aid" in tables[t].columns for t in ("budgets", "deployments", "events")) else "article_id"
+    told = pd.concat([tables[t][["program", article]] for t in ("budgets", "deployments", "events")]).dropna()
+    listed["articles"] = listed["program"].map(told.drop_duplicates().groupby("program").size()).fillna(0).astype(int)
     return listed.sort_values(["articles", "program"], ascending=[False, True], ignore_index=True)
