@@ -68,6 +68,11 @@ TYPE_WORDS = [
     ("disbursed", "The EU disbursed the second tranche on 11 June.", [("2025-06-11", "funding")]),
     ("convened", "NATO convened its ministers in Brussels on 13 February.", [("2025-02-13", "summit")]),
     ("detonated", "A drone detonated near Izmail on 9 September.", [("2025-09-09", "incident")]),
+    ("ratifying an accord is an approval", "Parliament ratified the accession protocol on 14 May.",
+     [("2025-05-14", "approval")]),
+    ("will meet", "Ministers will meet in Brussels on 13 October to discuss the plan.", [("2025-10-13", "summit")]),
+    ("an accord signed earlier keeps its type", "The cabinet approved on Tuesday an agreement with Germany signed in "
+     "May.", [("2025-09-23", "approval"), ("2025-05", "agreement")]),
 ]
 
 

@@ -43,6 +43,8 @@ _MONEY_THING = re.compile(r"\b(?:fund|funds|package|budget|financing|loan|loans)
 #: in a $1.25 billion deal") or just after ("signed a €4.75 billion contract"), not in a later clause
 #: about it ("signed a memorandum that sets out how the group buys equipment").
 _DEAL_REACH, _DEAL_AFTER = 60, 30
+#: How far before a purchase or accord an approving verb makes it its object ("ratified the accession protocol").
+_APPROVED_REACH = 30
 _BULLET = re.compile(r"^\s*[-–•*·]\s")
 _TRANSFER_TYPES = ("delivery", "announcement")
 
@@ -159,9 +161,9 @@ def event_type(sentence: AnnotatedSentence, d: Mention, previous: str | None = N
         return "funding"  # "gave up to NOK 1.6 billion", "announced an extra EUR 20 million"
     if best.role == "" and _announced_ahead(text, cues, best, start):
         return "announcement"  # "announced on 9 September that crossings would close": not yet done
-    if kind == "procurement" and any(c.event_type == "approval" and c.role == "" and 0 <= best.start - c.end <= 20
-                                     for c in cues):
-        return "approval"  # "approved the purchase": the approval is the happening
+    if kind in ("procurement", "agreement") and any(
+            c.event_type == "approval" and c.role == "" and 0 <= best.start - c.end <= _APPROVED_REACH for c in cues):
+        return "approval"  # "approved the purchase", "ratified the accession protocol": the approval is the happening
     in_clause = [c.event_type for c in cues if clause[0] <= c.start < clause[1] and c.role == ""
                  and c.start - best.start >= -_DEAL_REACH and c.start - best.end <= _DEAL_AFTER]
     if kind == "agreement" and "procurement" in in_clause:
