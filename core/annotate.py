@@ -135,7 +135,7 @@ def can_carry_relation(sentence: AnnotatedSentence) -> bool:
     `core.discourse`), and carries a relation cue (money, a role, deployment, budget or happening
     word): only these are parsed (about a third of news sentences)."""
     if not any(m.kind in _ARGUMENT_KINDS for m in sentence.names):  # unless it refers back to one
-        return refers_back(sentence.text) and relation_cues().search(sentence.text) is not None
+        return relation_cues().search(sentence.text) is not None and refers_back(sentence.text)
     if sentence.money or relation_cues().search(sentence.text) is not None:
         return True
     return any(m.kind == "coalition" for m in sentence.names)  # a coalition: its topic, its member lists

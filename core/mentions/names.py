@@ -111,9 +111,8 @@ def _may_be_candidate(text: str, start: int, site_words: list[int], closed: str,
     if _after_locative_word(text, start, closed, at) and (_LOCATIVE_BEFORE.search(text[max(0, start - 15):start])
                                                           or _PLACE_BEFORE.search(text[max(0, start - 25):start])):
         return True
-    i = bisect.bisect_right(site_words, start)
-    run = _RUN_BOUND.match(text, start)
-    return i < len(site_words) and run is not None and site_words[i] <= run.end()
+    i = bisect.bisect_right(site_words, start)  # the run of tokens from `start` reaches the next site word:
+    return i < len(site_words) and _RUN_BOUND.fullmatch(text, start, site_words[i]) is not None  # (only that far)
 
 
 _LOCATIVE_WORDS = frozenset({"at", "in", "near", "outside", "from", "to", "of", "around", "into", "between"})
