@@ -105,6 +105,8 @@ KIND_WORDS = [
     ("donates", "Iceland donates €5 million to the demining fund.", "contribution"),
     ("committed to a fund", "The Netherlands has committed €400 million to the joint fund.", "contribution"),
     ("vows", "Germany vows €500 million for Ukraine's air defence.", "pledge"),
+    ("will receive is a pledge", "Kyiv will receive €500 million from the Netherlands for drones.", "pledge"),
+    ("received is a contribution", "Ukraine received €50 million from Sweden.", "contribution"),
     ("lent", "Britain lent Kyiv £2 billion for weapons.", "other"),
 ]
 
@@ -175,6 +177,8 @@ def test_each_of_a_list_is_one_row_per_country():
 
 TRAPS = [
     ("market size", "The European market for counter-drone systems could reach €6 billion by 2030.", []),
+    ("private investors' money", "Denmark's pension funds invested €1 billion in Danish defence firms.", []),
+    ("a state's investment is a budget", "Denmark invested €1 billion in Danish defence firms.", [1e9]),
     ("revenue", "Saab reported sales of SEK 50 billion last year.", []),
     ("market value", "Shares in Saab, now valued at about SEK 200 billion, rose 3% on Monday.", []),
     ("unit price beside the total", "Poland ordered 48 launchers for $4.75 billion, roughly $99 million per launcher.",

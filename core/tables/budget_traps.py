@@ -88,7 +88,8 @@ def _committed_by_grammar(sentence: AnnotatedSentence, money: Mention) -> bool:
         if parse.deps[t] in ("acl", "relcl") and parse.lower(parse.heads[t]) in owners:
             return False
         for s in parse.subjects(t) if parse.deps[t] in ("ROOT", "ccomp", "conj", "advcl", "relcl") else []:
-            if parse.lower(s) in owners:
+            compound = " ".join(parse.lower(c) for c in parse.children_with(s, ("compound",)))
+            if parse.lower(s) in owners or f"{compound} {parse.lower(s)}" in owners:  # "pension funds invested"
                 return False
     verb = parse.clause_of(head)
     hypothetical = any(parse.lower(c) in _HYPOTHETICAL for c in parse.children_with(verb, ("aux",)))
