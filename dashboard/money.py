@@ -142,11 +142,13 @@ def spread_over_years(budgets: pd.DataFrame) -> pd.DataFrame:
     spans = last - first + 1
     share = budgets["amount_eur"].to_numpy(dtype=float)[mask] / spans
     offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
-    frame = pd.DataFrame({"year": np.repeat(first, spans) + offsets,
-                          "kind": np.repeat(budgets["kind"].astype("string").fillna("other").to_numpy()[mask], spans),
+    # kinds as sorted codes of the kept rows (grouping a few integers, not a column of text)
+    kinds, labels = pd.factorize(budgets["kind"].take(np.flatnonzero(mask)).fillna("other"), sort=True)
+    frame = pd.DataFrame({"year": np.repeat(first, spans) + offsets, "kind": np.repeat(kinds, spans),
                           "amount_eur": np.repeat(share, spans)})
     out = frame.groupby(["year", "kind"], as_index=False).agg(amount_eur=("amount_eur", "sum"),
                                                             rows=("amount_eur", "size"))
+    out["kind"] = np.asarray(labels, dtype=object)[out["kind"].to_numpy()]
     return out.sort_values(["year", "kind"], ignore_index=True)
 
 
