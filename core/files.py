@@ -5,8 +5,8 @@ This is the per-file part of an ingest (`core.ingest`), run in worker processes 
 (within the time limit per file), then each of its articles is extracted (within the limit per
 article: finding its mentions, and building its rows, each); a failure is the article's own, with
 a one-line reason. The parser runs about a fifth faster on the sentences of a few articles than on
-one article's, so `process_files` parses the articles of `FILES_TOGETHER` files in one batch (the
-same parses: each sentence is parsed as one text).
+one article's, so `process_files` parses the sentences of every `ARTICLES_TOGETHER` articles (of up to
+`FILES_TOGETHER` files) in one batch (the same parses: each sentence is parsed as one text).
 """
 
 from __future__ import annotations
@@ -64,52 +64,76 @@ def process_file(path: str, name: str | None = None) -> FileResult:
     return process_files([path], [name or storable(path)])[0]
 
 
-#: Files extracted together: the sentences of their articles are parsed in one batch (`core.annotate`).
+#: Files, and articles, extracted together: the sentences of up to `ARTICLES_TOGETHER` articles are
+#: parsed in one batch (`core.annotate`), so a feed of many items is still extracted a few at a time.
 FILES_TOGETHER = 4
+ARTICLES_TOGETHER = 4
+
+Slot = ArticleTables | ReadFailure | None
+
+
+@dataclass
+class _Pending:
+    """An article whose mentions are found, waiting for its batch: where its rows go."""
+
+    slots: list[Slot]
+    index: int
+    annotated: Annotated
+    path: str
+    name: str
 
 
 def process_files(paths: Sequence[str], names: Sequence[str]) -> list[FileResult]:
-    """`process_file` for each of several files, the sentences of all their articles parsed in one
-    batch. Each article keeps its own time limit (for finding its mentions, and for its rows) and its
-    own failures; a batch parse that fails or runs out of time is done again article by article."""
+    """`process_file` for each of several files, the sentences of every `ARTICLES_TOGETHER` of their
+    articles parsed in one batch. Each article keeps its own time limit (for finding its mentions,
+    and for its rows) and its own failures; a batch parse that fails or runs out of time is done
+    again article by article."""
     limit = limits.seconds()
-    files = [_read_file(path, name, limit) for path, name in zip(paths, names, strict=True)]
-    annotated = [a for _, _, _, items in files for a in items if isinstance(a, Annotated)]
+    files: list[tuple[str, str, FileResult, list[Slot]]] = []
+    pending: list[_Pending] = []
+    for path, name in zip(paths, names, strict=True):
+        result, items = _read_file(path, name, limit)
+        slots: list[Slot] = []
+        for item in items:
+            found = item if isinstance(item, ReadFailure) else _extracted(item, item, path, name, limit, find_mentions)
+            slots.append(found if isinstance(found, ReadFailure) else None)
+            if isinstance(found, Annotated):
+                pending.append(_Pending(slots, len(slots) - 1, found, path, name))
+            if len(pending) >= ARTICLES_TOGETHER:
+                _finish(pending, limit)
+                pending = []
+        files.append((path, name, result, slots))
+    _finish(pending, limit)
+    for path, name, result, slots in files:
+        for slot in slots:
+            if isinstance(slot, ReadFailure):
+                result.failures.append(slot)
+            elif slot is not None:
+                result.articles.append(_renamed(slot, storable(path), name))
+    return [result for _, _, result, _ in files]
+
+
+def _finish(pending: list[_Pending], limit: float) -> None:
+    """Parse the pending articles' sentences in one batch, then build each one's rows into its slot."""
     batch_parsed = False
     with contextlib.suppress(Exception), limits.time_limit(limit):  # (a time limit hit too: then each
-        attach_parses(annotated)  # article is parsed on its own below, within its own limit)
+        attach_parses([p.annotated for p in pending])  # article is parsed on its own, within its own limit)
         batch_parsed = True
-    results = []
-    for path, name, result, items in files:
-        for item in items:
-            if isinstance(item, ReadFailure):
-                result.failures.append(item)
-                continue
-            rows = _extracted(item, item.doc, path, name, limit, lambda a: tables_of(a if batch_parsed else _parsed(a)))
-            if isinstance(rows, ReadFailure):
-                result.failures.append(rows)
-            else:
-                result.articles.append(_renamed(rows, storable(path), name))
-        results.append(result)
-    return results
+    for p in pending:
+        p.slots[p.index] = _extracted(p.annotated, p.annotated.doc, p.path, p.name, limit,
+                                      lambda a: tables_of(a if batch_parsed else _parsed(a)))
 
 
-def _read_file(path: str, name: str, limit: float) -> tuple[str, str, FileResult, list[Annotated | ReadFailure]]:
-    """Read a file and find the mentions of each of its articles, each within the time limit: (path,
-    name, its result so far, and per item its annotation or its failure, in order)."""
+def _read_file(path: str, name: str, limit: float) -> tuple[FileResult, list[Document | ReadFailure]]:
+    """Read a file within the time limit: its result so far, and its articles or failures, in order."""
     result = FileResult(name, file_hash(path))
     try:
         with limits.time_limit(limit):
             read = read_file(path)
     except limits.TimeLimitHit:
         read = ReadFailure(path, limits.reason("reading the file", limit))
-    items: list[Annotated | ReadFailure] = []
-    for item in [read] if isinstance(read, ReadFailure) else read:
-        if isinstance(item, ReadFailure):
-            items.append(_stored_failure(item, path, name))
-        else:
-            items.append(_extracted(item, item, path, name, limit, find_mentions))
-    return path, name, result, items
+    items = [read] if isinstance(read, ReadFailure) else read
+    return result, [_stored_failure(i, path, name) if isinstance(i, ReadFailure) else i for i in items]
 
 
 def _parsed(annotated: Annotated) -> Annotated:

@@ -64,3 +64,21 @@ def test_an_article_that_fails_keeps_its_failure_to_itself(monkeypatch, step):
     failure, = results[1].failures
     assert failure.reason == "extraction failed: ValueError: a bug" and not results[1].articles
     assert all(r.articles for r in results if r.path != broken)
+
+
+def test_a_feed_of_many_items_is_extracted_a_few_articles_at_a_time(tmp_path, monkeypatch):
+    import json
+
+    seeds = [read_file(path)[0] for path in SEED_FILES]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": d.title, "text": d.text.split("\n", 1)[1]}) + "\n"
+                            for d in seeds * 3) + "not json\n", encoding="utf-8")
+    batches = []
+    real = files.attach_parses
+    monkeypatch.setattr(files, "attach_parses", lambda articles: (batches.append(len(articles)), real(articles)))
+    result = process_file(str(feed), str(feed))
+    assert batches and max(batches) <= files.ARTICLES_TOGETHER and sum(batches) == 3 * len(seeds)
+    docs = read_file(str(feed))
+    alone = [extract_document(d) for d in docs if not hasattr(d, "reason")]
+    assert [(a.article, a.tables) for a in result.articles] == [(a.article, a.tables) for a in alone]
+    assert len(result.failures) == 1
