@@ -231,6 +231,8 @@ def load_tables(db: Path | None = None, tables: tuple[str, ...] = tuple(TABLES),
         _check_ours(con, db, present)
         frames = {}
         reader = con.cursor()
+        if one_chunk:  # text as Arrow large_string, the type pandas keeps (no copy converting each column)
+            reader.execute("SET arrow_large_buffer_size = true")
         for table in tables:
             # through Arrow: the same dtypes as .df(), about 3x faster on large tables
             if table not in present:
@@ -252,7 +254,8 @@ def _text_in_one_chunk(arrow):  # noqa: ANN001, ANN202 - pyarrow is imported onl
 
     for i, field in enumerate(arrow.schema):
         kind = field.type
-        if (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_list(kind)) and \
+        if (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_list(kind)
+                or pa.types.is_large_list(kind)) and \
                 arrow.column(i).num_chunks > 1:
             arrow = arrow.set_column(i, field, pa.chunked_array([arrow.column(i).combine_chunks()]))
     return arrow
@@ -261,7 +264,7 @@ def _text_in_one_chunk(arrow):  # noqa: ANN001, ANN202 - pyarrow is imported onl
 def _arrow_lists(kind: object) -> object:
     import pyarrow as pa
 
-    return pd.ArrowDtype(kind) if pa.types.is_list(kind) else None
+    return pd.ArrowDtype(kind) if pa.types.is_list(kind) or pa.types.is_large_list(kind) else None
 
 
 def load_table(table: str, db: Path | None = None) -> pd.DataFrame:

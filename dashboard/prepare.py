@@ -87,7 +87,7 @@ def exploded(values: pd.Series) -> pd.Series:
     >>> flat.index.tolist(), flat.tolist()
     ([0, 0, 2], ['ROU', 'POL', 'DEU'])
     """
-    if isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_list(values.dtype.pyarrow_dtype):
+    if _is_arrow_list(values):
         lists = pa.array(values)
         if isinstance(lists, pa.ChunkedArray):
             lists = lists.combine_chunks()
@@ -104,10 +104,15 @@ def exploded(values: pd.Series) -> pd.Series:
     return pd.Series(flat, index=index, dtype=object).dropna()
 
 
+def _is_arrow_list(values: pd.Series) -> bool:
+    kind = getattr(values.dtype, "pyarrow_dtype", None)
+    return kind is not None and (pa.types.is_list(kind) or pa.types.is_large_list(kind))
+
+
 def object_lists(values: pd.Series) -> pd.Series:
     """An Arrow list column as the loader's usual cells (a numpy array per list, None for null),
     for what is shown or downloaded."""
-    if not (isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_list(values.dtype.pyarrow_dtype)):
+    if not _is_arrow_list(values):
         return values
     cells = values.to_numpy(dtype=object)
     return pd.Series([None if v is pd.NA or v is None else v for v in cells], index=values.index, dtype=object)
