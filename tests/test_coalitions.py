@@ -152,6 +152,12 @@ SHARED_ROLES = {
         "Latvia and Britain co-lead the Drone Coalition.\nThe group counted 21 participating states, among them "
         "Sweden and Denmark.", {(DRONE, "LVA", "leader"), (DRONE, "GBR", "leader"), (DRONE, "SWE", "member"),
                                 (DRONE, "DNK", "member")}),
+    "a regional group in a member list": (
+        "The Bucharest Nine, which groups Poland, Romania and the three Baltic states, met in Vilnius.",
+        {("Bucharest Nine", c, "member") for c in ("POL", "ROU", "EST", "LVA", "LTU")}),
+    "a regional group as subject": (
+        "The Nordic countries joined the Drone Coalition in 2024.",
+        {(DRONE, c, "member") for c in ("DNK", "FIN", "ISL", "NOR", "SWE")}),
     "a partner in a coalition": (
         "Norway is a partner in the Maritime Capability Coalition.", {(MARITIME, "NOR", "member")}),
 }
@@ -168,6 +174,8 @@ SHARED_NO_ROW = {
     "'but not' ends a subject list": "Sweden and Denmark, but not Norway, joined the Drone Coalition.",
     "the contrasted clause after 'including'": "The European Sky Shield Initiative now has 24 members, including "
                                                "Denmark and Finland, but Poland and France have stayed out.",
+    "some of a group": "Some Nordic countries joined the Drone Coalition in 2024.",
+    "two of a group": "Two of the Baltic states joined the Drone Coalition in 2024.",
     "refused to join": "Hungary, for its part, refused to join the Drone Coalition.",
     "declined to join": "Austria declined to join the Drone Coalition.",
     "failed to join": "Serbia failed to join the Drone Coalition in time.",

@@ -15,21 +15,22 @@ import ahocorasick
 
 from core import refdata
 from core.mentions.currencies import resolve_shared_forms
+from core.mentions.numbers import (
+    COMMA_GROUPS,
+    DECIMAL_COMMA,
+    DOT_GROUPS,
+    NUMBER,
+    SPACE_GROUPS,
+    number_words,
+    parse_number,
+)
 from core.mentions.windows import chars_of, lowered_as_ignorecase, spans_before, starts_in
 from core.records import Mention, Money
 from core.text import alternation
 
-# Digit groups as news and European writers set them; each alternative is tried in this order:
-# "1.144.000" / "1.234,56" (dots between thousands, a decimal comma), "1,700" / "1 200" (commas or spaces
-# between thousands), "2,5" / "30,40" (a decimal comma: one or two digits after it), "140.8" (plain).
-_DOT_GROUPS = r"\d{1,3}(?:\.\d{3}){2,6}(?:,\d+)?(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){1,6},\d{1,2}(?!\d|[.,]\d)"
-_COMMA_GROUPS = r"\d{1,3}(?:[,\u00a0\u202f]\d{3}){1,6}(?:\.\d+)?(?!\d|,\d)"
-_SPACE_GROUPS = r"\d{1,3}(?:\x20\d{3}){1,4}(?!\d|[.,]\d)"
-_DECIMAL_COMMA = r"\d{1,4},\d{1,2}(?!\d|,\d)"
-_NUMBER = rf"{_DOT_GROUPS}|{_COMMA_GROUPS}|{_SPACE_GROUPS}|{_DECIMAL_COMMA}|\d+(?:\.\d+)?"
 # The same before a currency word, where most attempts fail: bounded digit groups, and a plain run of
 # digits only from its first digit, so that a long run of digits or groups costs linear time, not quadratic.
-_NUMBER_BEFORE_WORD = (rf"(?<![\d.,])(?:{_DOT_GROUPS}|{_COMMA_GROUPS}|{_SPACE_GROUPS}|{_DECIMAL_COMMA})"
+_NUMBER_BEFORE_WORD = (rf"(?<![\d.,])(?:{DOT_GROUPS}|{COMMA_GROUPS}|{SPACE_GROUPS}|{DECIMAL_COMMA})"
                        r"|(?<!\d)\d+(?:\.\d+)?")
 _QUALIFIER = (r"(?:about|around|roughly|nearly|almost|approximately|some|over|more\s+than|less\s+than|"
               r"up\s+to|at\s+least|as\s+much\s+as|a\s+total\s+of|an\s+estimated)")
@@ -49,11 +50,6 @@ def _scales() -> dict[str, float]:
     return {k: float(v) for k, v in refdata.vocab("scales", "word", "factor").items()}
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> dict[str, float]:
-    return {k: float(v) for k, v in refdata.vocab("number_words", "word", "value").items() if v}
-
-
 def _form_alternation(forms: list[str], glued: bool = False) -> str:
     """Forms as a regex alternation; a form of letters is a whole word, except that with `glued` it
     may run into the digits after it ("USD1.2 billion")."""
@@ -67,13 +63,13 @@ def _pattern() -> re.Pattern[str]:
     short_scales = [s for s in _scales() if s not in long_scales]
     scale = (rf"(?:[\s-]?(?:{alternation(long_scales)})\b"
              rf"|(?:{'|'.join(short_scales)})\b)")
-    words = alternation(_number_words())
+    words = alternation(number_words())
     return re.compile(
         rf"""
         (?:(?P<qual>{_QUALIFIER})\s+)?
         (?:
-            (?P<pre>{_form_alternation(prefix, glued=True)})\s?(?P<num>{_NUMBER})(?P<scale>{scale})?
-            (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{_NUMBER})(?P<scale_hi>{scale})?)?
+            (?P<pre>{_form_alternation(prefix, glued=True)})\s?(?P<num>{NUMBER})(?P<scale>{scale})?
+            (?:\s?(?:-|–|to)\s?(?:(?P=pre)\s?)?(?P<num_hi>{NUMBER})(?P<scale_hi>{scale})?)?
           |
             (?:(?P<num2>{_NUMBER_BEFORE_WORD})(?P<scale2>{scale})?
                |(?P<numw>\b(?:{words})(?:[\s-](?:{words})){{0,3}})\s(?P<scalew>{scale}))(?:\s+|-)(?:of\s+)?
@@ -82,52 +78,6 @@ def _pattern() -> re.Pattern[str]:
         """,
         re.VERBOSE | re.IGNORECASE,
     )
-
-
-def parse_number(raw: str) -> float | None:
-    """A number as news writes it: thousands set off by commas, spaces or dots, a decimal point or
-    comma, or a small number word.
-
-    >>> parse_number("1,700"), parse_number("140.8"), parse_number("half a"), parse_number("2,5")
-    (1700.0, 140.8, 0.5, 2.5)
-    >>> parse_number("1.144.000"), parse_number("1.234,56"), parse_number("1 200"), parse_number("30,40")
-    (1144000.0, 1234.56, 1200.0, 30.4)
-    >>> parse_number("five hundred"), parse_number("twenty-five")
-    (500.0, 25.0)
-    """
-    raw = raw.strip().lower()
-    words = _number_words()
-    if raw in words:
-        return words[raw]
-    if raw[:1].isalpha():
-        return _number_phrase(raw.replace("-", " ").split(), words)
-    if re.fullmatch(_DOT_GROUPS, raw):
-        cleaned = raw.replace(".", "").replace(",", ".")
-    elif re.fullmatch(_DECIMAL_COMMA, raw):
-        cleaned = raw.replace(",", ".")
-    else:
-        cleaned = re.sub(r"[,\u00a0\u202f\s]", "", raw)
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
-
-
-def _number_phrase(tokens: list[str], words: dict[str, float]) -> float | None:
-    """ "five hundred" -> 500, "twenty five" -> 25, "two hundred and fifty" is not read (None)."""
-    total = current = 0.0
-    i = 0
-    while i < len(tokens):
-        two = " ".join(tokens[i:i + 2])
-        value, step = (words[two], 2) if two in words and i + 1 < len(tokens) else (words.get(tokens[i]), 1)
-        if value is None:
-            return None
-        if value in (100.0, 1000.0) and step == 1:
-            current = (current or 1.0) * value
-        else:
-            current += value
-        i += step
-    return total + current if current else None
 
 
 def _scale(raw: str | None) -> float:
@@ -148,7 +98,7 @@ def _starts() -> re.Pattern[str]:
     """
     _, prefix, _ = _forms()
     symbols = {form[0] for form in prefix if not form[0].isalpha()}
-    letters = {form[0].lower() for form in prefix if form[0].isalpha()} | {w[0].lower() for w in _number_words()}
+    letters = {form[0].lower() for form in prefix if form[0].isalpha()} | {w[0].lower() for w in number_words()}
     return re.compile(rf"\d|[{re.escape(''.join(sorted(symbols)))}]|\b[{''.join(sorted(letters))}]|(?={_QUALIFIER})",
                       re.IGNORECASE)
 

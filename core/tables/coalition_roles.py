@@ -20,6 +20,7 @@ from core.tables.coalition_shared import (
     examples,
     gapped,
     government_country,
+    group_members,
 )
 from core.tables.common import country_heads
 from core.vocab import coalition_roles, role_particles
@@ -106,6 +107,7 @@ class SentenceRoles:
                 if self.p.deps[t] in ("nsubj", "nsubjpass", "dobj"):  # "Several countries have joined, among them X"
                     listed += among_them(self.p, self.p.heads[t])
                 codes.extend(self.codes_at[c] for c in listed if c in self.codes_at)
+                codes.extend(group_members(self.p, t))  # "the three Baltic states"
             elif self.p.lower(t) in GOVERNMENT_NOUNS:  # "Italy's government", "Meloni, whose government"
                 codes.extend(government_country(self.p, self.codes_at, t))
             else:

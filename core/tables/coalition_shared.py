@@ -7,11 +7,15 @@
 - echoes: "Finland joined the Drone Coalition, as did Estonia and Lithuania";
 - coordinated coalitions: "lead the Air Force Coalition as well as the Armour Coalition";
 - gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour Coalition";
-- holders told by their government: "Italy's government", "Meloni, whose government takes part".
+- holders told by their government: "Italy's government", "Meloni, whose government takes part";
+- regional groups named instead of their members: "the three Baltic states".
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from core import refdata
 from core.syntax import Parse
 from core.tables.coalition_lists import Role
 from core.tables.coalition_refs import Resolver
@@ -21,6 +25,8 @@ _THEM = frozenset({"them", "those", "whom", "these"})
 _LISTED_DEPS = frozenset({"npadvmod", "dobj", "appos", "attr", "nsubj", "conj", "pobj"})
 GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "parliament", "ministry"})
 _CONTRAST = frozenset({"but", "except", "while", "whereas", "although", "though", "not", "unlike"})
+_PART_WORDS = frozenset({"some", "several", "most", "many", "few", "other", "two", "three", "four"})
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _ECHO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
 
 
@@ -112,3 +118,34 @@ def government_country(p: Parse, codes_at: dict[int, str], t: int) -> list[str]:
         noun = p.heads[p.clause_of(t)]
         owners = [noun, *(m for m in p.subtree(noun) if m < noun)]  # "Italian Prime Minister Giorgia Meloni"
     return [codes_at[o] for o in owners if o in codes_at][:1]
+
+
+@cache
+def _groups() -> dict[str, tuple[str, ...]]:
+    return {r["group"].lower(): tuple(r["codes"].split("|")) for r in refdata.rows("vocab/country_groups.csv")}
+
+
+def group_members(p: Parse, t: int) -> tuple[str, ...]:
+    """The countries of a regional group named instead of its members ("the three Baltic states", "the
+    Nordic countries"): a collective noun with the group's word before it (`data/vocab/country_groups.csv`)."""
+    if p.deps[t] == "pobj" and p.lower(p.heads[t]) == "of":
+        return ()  # "two of the Baltic states": some, not all
+    for c in p.children_with(t, ("amod", "compound", "nmod")):
+        found = _groups().get(p.lower(c))
+        if found and _whole_group(p, t, len(found)):
+            return found
+    return ()
+
+
+def _whole_group(p: Parse, t: int, size: int) -> bool:
+    """Whether the group noun means all its members: "the (three) Baltic states", not "some Nordic
+    countries" or "two Baltic states"."""
+    for c in p.children[t]:
+        word = p.lower(c)
+        if p.deps[c] == "det" and word not in ("the", "all", "these", "those"):
+            return False
+        if p.deps[c] in ("amod", "advmod") and word in _PART_WORDS:
+            return False
+        if p.deps[c] == "nummod" and _NUMBERS.get(word, -1) != size:
+            return False
+    return True
