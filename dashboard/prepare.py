@@ -160,9 +160,11 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     for name in ("site_mentions", "deployments"):
         out[name]["_site"] = article_keys(out[name]["site"], site_index)  # the site's position, -1 for none
     out["site_mentions"]["_country"] = _site_countries(out["sites"], out["site_mentions"]["_site"].to_numpy())
-    for name, finding in FINDINGS.items():
+    keys = np.split(article_keys(pd.concat([out[name]["article_id"] for name in FINDINGS], ignore_index=True), index),
+                    np.cumsum([len(out[name]) for name in FINDINGS])[:-1])  # one hash table for every finding
+    for (name, finding), aid in zip(FINDINGS.items(), keys, strict=True):
         frame = out[name]
-        frame["_aid"] = article_keys(frame["article_id"], index)
+        frame["_aid"] = aid
         frame["_root"] = roots[frame["_aid"].to_numpy()]
         if name == "budgets":
             lo, hi = year_bounds(frame["year_start"], frame["year_end"])
