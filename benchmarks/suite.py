@@ -205,7 +205,7 @@ def dashboard_store(s: Settings) -> tuple[Path, int]:
 
 
 def bench_dashboard(s: Settings) -> Table:
-    from benchmarks.dashboard_pages import pages
+    from benchmarks.dashboard_pages import best_wall_cpu, fresh, pages
     from dashboard import facets, prepare
     from dashboard import filters as fl
 
@@ -264,25 +264,6 @@ def bench_dashboard(s: Settings) -> Table:
         f"{max(switches):,.0f} ms" if switches else "no page switch measured",
     ]
     return table
-
-
-def best_wall_cpu(fn: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
-    """The fastest wall time and the least CPU time of `repeat` calls (seconds)."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        with clock() as took:
-            fn()
-        walls.append(took.wall)
-        cpus.append(took.cpu)
-    return min(walls), min(cpus)
-
-
-def fresh(prepared: dict, chosen):
-    """`apply_filters` as a filter change pays it: a search text not searched before."""
-    from dashboard.filters import apply_filters
-
-    prepared.get("_search", {}).clear()
-    return apply_filters(prepared, chosen)
 
 
 def store_mb_of(db: Path) -> float:
