@@ -51,6 +51,10 @@ class AnnotatedSentence:
         """The mention's span relative to the sentence."""
         return m.start - self.sentence.start, m.end - self.sentence.start
 
+    def head(self, m: Mention) -> int | None:
+        """The parse token that heads the mention's span; None without a parse or a head."""
+        return None if self.parse is None else self.parse.span_head(*self.local(m))
+
     def before(self, m: Mention, chars: int = 40) -> str:
         """The text of the sentence just before a mention."""
         start = m.start - self.sentence.start

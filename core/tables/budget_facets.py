@@ -63,9 +63,8 @@ def _cue_at(text: str, pos: int) -> str | None:
 def _kind_by_grammar(sentence: AnnotatedSentence, money: Mention) -> str | None:
     """The cue of the noun the sum sizes (or, after a copula, of the subject: "its 17th aid package ...
     was worth SEK 4.6 billion"), else of the predicate and the predicates it depends on."""
-    parse: Parse = sentence.parse  # type: ignore[assignment]
-    head = parse.span_head(*sentence.local(money))
-    if head is None:
+    parse, head = sentence.parse, sentence.head(money)
+    if parse is None or head is None:
         return None
     noun = sized_noun(parse, head)
     nouns = [noun] if noun != head else []

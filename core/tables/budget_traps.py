@@ -76,11 +76,8 @@ def is_budget(sentence: AnnotatedSentence, money: Mention) -> bool:
 def _committed_by_grammar(sentence: AnnotatedSentence, money: Mention) -> bool:
     """No row for a sum whose owner is a market, a company's shares or sales ("the market could reach
     €6 billion", "shares now valued at NOK 300 billion"), nor for a payment that only could be made."""
-    parse = sentence.parse
-    if parse is None:
-        return True
-    head = parse.span_head(*sentence.local(money))
-    if head is None:
+    parse, head = sentence.parse, sentence.head(money)
+    if parse is None or head is None:
         return True
     path = [head, *parse.ancestors(head)][:4]
     owners = _owners()

@@ -80,7 +80,7 @@ def country_heads(sentence: AnnotatedSentence) -> dict[int, Mention]:
     if sentence.parse is None:
         return out
     for m in sentence.countries:
-        head = sentence.parse.span_head(*sentence.local(m))
+        head = sentence.head(m)
         if head is not None:
             out.setdefault(head, m)
     return out

@@ -79,11 +79,8 @@ def _roles() -> dict[str, str]:
 
 def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Context) -> Parties | None:
     """The funder and recipient of `money` read from the parse, or None when the sentence has none."""
-    parse = sentence.parse
-    if parse is None:
-        return None
-    head = parse.span_head(*sentence.local(money))
-    if head is None:
+    parse, head = sentence.parse, sentence.head(money)
+    if parse is None or head is None:
         return None
     names = _argument_mentions(sentence)
     noun = sized_noun(parse, head)
