@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from core.discourse import refers_back
+from core.discourse import Before, memory, refers_back
 from core.furniture import furniture_spans, inside
 from core.mentions.dates import dateline_date, find_dates, infer_years
 from core.mentions.money import find_money
@@ -73,6 +73,9 @@ class Annotated:
     article_id: str
     doc: Document
     sentences: list[AnnotatedSentence]
+    #: what the sentences before each one told (`core.discourse.memory`), index-aligned with
+    #: `sentences`: made once, with the parses, for every builder that reads it
+    before: list[Before] = field(default_factory=list)
 
 
 def article_id(text: str) -> str:
@@ -148,8 +151,11 @@ def can_carry_relation(sentence: AnnotatedSentence) -> bool:
 def attach_parses(articles: Sequence[Annotated]) -> None:
     """Parse, in one batch, every sentence of `articles` that can carry a relation. The parser runs
     about a fifth faster on the sentences of a few articles at once than on one article's; a
-    sentence's parse is the same either way (each is parsed as one text)."""
+    sentence's parse is the same either way (each is parsed as one text). Then each article's
+    discourse memory, which reads the parses."""
     chosen = [s for article in articles for s in article.sentences if can_carry_relation(s)]
     parses = parse_texts([s.text for s in chosen])
     for sentence, parse in zip(chosen, parses, strict=True):
         sentence.parse = parse
+    for article in articles:  # the memory reads the parses' subjects
+        article.before = memory(article)

@@ -22,7 +22,6 @@ import re
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
-from core.discourse import memory
 from core.mentions.dates import format_date
 from core.tables.coalition_lists import announced_count
 from core.tables.coalition_refs import GENERIC_NOUNS, Resolver, named_references, topic
@@ -46,7 +45,7 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
     focus: str | None = None
     focus_paragraph = -10
     announced: str | None = None  # a coalition whose number of members the last sentence told
-    for sentence, before in zip(article.sentences, memory(article), strict=True):
+    for sentence, before in zip(article.sentences, article.before, strict=True):
         refs = named_references(sentence)
         recent = sentence.paragraph - focus_paragraph <= 2
         counted = None

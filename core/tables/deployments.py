@@ -14,7 +14,6 @@ import math
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
-from core.discourse import memory
 from core.tables.common import country_mentions, evidence
 from core.tables.deploy_grammar import Claim, read_claims
 from core.tables.deploy_refs import DeployRefs
@@ -29,7 +28,7 @@ def build_deployments(article: Annotated) -> list[dict]:
     """One row per (force, host, site) the article names."""
     rows: dict[Key, dict] = {}
     refs = DeployRefs()
-    for sentence, before in zip(article.sentences, memory(article), strict=True):
+    for sentence, before in zip(article.sentences, article.before, strict=True):
         refs.note_discourse(before)
         countries = country_mentions(sentence)
         if countries or refs.force(sentence.index) or (before.subject and sentence.parse is not None):
