@@ -30,9 +30,8 @@ class View(Mapping[str, pd.DataFrame]):
     def __getitem__(self, name: str) -> pd.DataFrame:
         frame = self._frames.get(name)
         if frame is None:
-            positions = self._rows[name]  # KeyError for a table the view does not hold
             whole = self._tables[name]
-            frame = whole if positions is None or len(positions) == len(whole) else whole.take(positions)
+            frame = whole if self.keeps_all(name) else whole.take(self._rows[name])  # KeyError: not in the view
             self._frames[name] = frame  # two sessions may both take it once: same result, no harm
         return frame
 
@@ -48,6 +47,7 @@ class View(Mapping[str, pd.DataFrame]):
         return np.arange(len(self._tables[name])) if positions is None else positions
 
     def keeps_all(self, name: str) -> bool:
+        """Whether the view keeps every row of table `name`."""
         positions = self._rows[name]
         return positions is None or len(positions) == len(self._tables[name])
 
