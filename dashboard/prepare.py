@@ -189,8 +189,8 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     out["budgets"]["_reports"] = independent_reports(out["budgets"])
     out["deployments"]["_dep"] = deployment_codes(out["deployments"])
     index_facets(out)
-    out["_search"] = {}  # type: ignore[assignment]  # search text -> hits (dashboard.search)
-    out["_search_index"] = IndexSlot()  # type: ignore[assignment]  # built after the first page (dashboard.search)
+    out["_search"] = {}  # search text -> hits (dashboard.search)
+    out["_search_index"] = IndexSlot()  # built after the first page is drawn (dashboard.search)
     return out
 
 
@@ -213,7 +213,7 @@ def index_facets(out: dict[str, pd.DataFrame]) -> None:
         for key, (column_codes, uniques) in local.items():
             mapping = np.append(categories.get_indexer(pd.Index(uniques, dtype=object)), -1).astype(np.int32)
             codes[key] = mapping[column_codes]
-    out["_codes"], out["_values"] = codes, values  # type: ignore[assignment]
+    out["_codes"], out["_values"] = codes, values
 
 
 def _facet_values(out: dict[str, pd.DataFrame], name: str, column: str) -> pd.Series:
