@@ -45,7 +45,7 @@ run: store
 
 test: install-test
 	$(PY) -m ruff check core dashboard tests benchmarks
-	$(PY) -m mypy core
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 test-fast: install-test
@@ -55,7 +55,7 @@ lint: install-test
 	$(PY) -m ruff check core dashboard tests benchmarks
 
 typecheck: install-test
-	$(PY) -m mypy core
+	$(PY) -m mypy
 
 score: install
 	$(PY) ../shared/eval/score.py

@@ -13,8 +13,9 @@ Nothing downstream mutates them: filters build new frames.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +24,9 @@ from core import reviews as core_reviews
 from core import store
 from core.refdata import countries, country_name, data_file
 from dashboard import facets, filters, prepare
+from dashboard.view import View
+
+T = TypeVar("T")
 
 OUTLINES = data_file("country_outlines.geojson")
 #: Only outlines touching this box are sent to the browser (Europe and its neighbours).
@@ -58,25 +62,25 @@ def tables() -> dict[str, pd.DataFrame]:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _view(db: str, store_version: tuple, chosen: filters.Filters) -> dict[str, pd.DataFrame]:
+def _view(db: str, store_version: tuple, chosen: filters.Filters) -> View:
     return filters.apply_filters(tables(), chosen)
 
 
-def view(chosen: filters.Filters) -> dict[str, pd.DataFrame]:
+def view(chosen: filters.Filters) -> View:
     """The tables narrowed to the sidebar's filters (kept for the last few filter sets, so
     reruns that change no filter, like a click in a table, skip the filtering)."""
     return _view(str(db_path()), version(), chosen)
 
 
 @st.cache_resource(max_entries=48, show_spinner=False)
-def _per_view(db: str, store_version: tuple, chosen: filters.Filters, name: str, _work) -> object:
+def _per_view(db: str, store_version: tuple, chosen: filters.Filters, name: str, _work: Callable) -> object:
     return _work(view(chosen))
 
 
-def per_view(name: str, work, chosen: filters.Filters) -> object:
+def per_view(name: str, work: Callable[[View], T], chosen: filters.Filters) -> T:
     """`work(view(chosen))`, computed once per store version, filters and `name` (so a rerun of the
     same page, or a return to it, skips its aggregates). Callers must not change what it returns."""
-    return _per_view(str(db_path()), version(), chosen, name, work)
+    return cast(T, _per_view(str(db_path()), version(), chosen, name, work))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

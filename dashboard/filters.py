@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -112,7 +113,8 @@ def filters_from_query(params: Mapping[str, Iterable[str]]) -> Filters:
     values = {f.attr: tuple(dict.fromkeys(v for v in params.get(f.key, ()) if v)) for f in FACETS}
     dates = {attr: parse_date(next(iter(params.get(key, ())), None)) for attr, key in DATE_KEYS.items()}
     search = next(iter(params.get(SEARCH_KEY, ())), "") or ""
-    return Filters(**values, **dates, search=search.strip()[:200])
+    fields: dict[str, Any] = {**values, **dates}
+    return Filters(**fields, search=search.strip()[:200])
 
 
 def parse_date(text: str | None) -> dt.date | None:

@@ -9,6 +9,7 @@ Stores written before `part_of` existed are read as if every row had it null.
 from __future__ import annotations
 
 import math
+from typing import SupportsFloat, cast
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,11 @@ SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 def _missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _number(value: object) -> float:
+    """A value known not to be missing, as a float (pandas hands cells over as `object`)."""
+    return float(cast(SupportsFloat, value))
 
 
 def scaled(value: float) -> str:
@@ -46,7 +52,7 @@ def eur(value: object) -> str:
     """
     if _missing(value):
         return ""
-    return "€" + scaled(float(value))
+    return "€" + scaled(_number(value))
 
 
 def stated(amount: object, currency: object) -> str:
@@ -59,7 +65,7 @@ def stated(amount: object, currency: object) -> str:
         return ""
     code = "" if _missing(currency) else str(currency)
     symbol = SYMBOLS.get(code)
-    return f"{symbol}{scaled(float(amount))}" if symbol else f"{code} {scaled(float(amount))}".strip()
+    return f"{symbol}{scaled(_number(amount))}" if symbol else f"{code} {scaled(_number(amount))}".strip()
 
 
 def label(amount_eur: object, amount: object, currency: object) -> str:
@@ -80,7 +86,7 @@ def count(value: object) -> str:
     >>> count(4800), count(None), count(12.0)
     ('4,800', '', '12')
     """
-    return "" if _missing(value) else f"{int(value):,}"
+    return "" if _missing(value) else f"{int(_number(value)):,}"
 
 
 def eur_column(values: pd.Series) -> pd.Series:

@@ -188,7 +188,7 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     out["budgets"]["_reports"] = independent_reports(out["budgets"])
     out["deployments"]["_dep"] = deployment_codes(out["deployments"])
     index_facets(out)
-    out["_search"] = {}  # type: ignore[assignment]  # search text -> hits (dashboard.filters)
+    out["_search"] = {}  # search text -> hits (dashboard.filters)
     return out
 
 
@@ -211,7 +211,7 @@ def index_facets(out: dict[str, pd.DataFrame]) -> None:
         for key, (column_codes, uniques) in local.items():
             mapping = np.append(categories.get_indexer(pd.Index(uniques, dtype=object)), -1).astype(np.int32)
             codes[key] = mapping[column_codes]
-    out["_codes"], out["_values"] = codes, values  # type: ignore[assignment]
+    out["_codes"], out["_values"] = codes, values
 
 
 def _facet_values(out: dict[str, pd.DataFrame], name: str, column: str) -> pd.Series:

@@ -122,13 +122,14 @@ def article_findings(t: Mapping[str, pd.DataFrame], article_id: str) -> pd.DataF
     return out
 
 
-def locate(text: str, start: object, end: object, evidence: object = None) -> tuple[int, int] | None:
+def locate(text: str, start: float | None, end: float | None, evidence: object = None) -> tuple[int, int] | None:
     """The span of a finding in the text: its offsets if they fit, else where its evidence occurs.
 
     >>> locate("One. Two three.", 5, 15), locate("One. Two three.", None, None, "Two")
     ((5, 15), (5, 8))
     """
-    if pd.notna(start) and pd.notna(end) and 0 <= int(start) < int(end) <= len(text):
+    if start is not None and end is not None and not (pd.isna(start) or pd.isna(end)) \
+            and 0 <= int(start) < int(end) <= len(text):
         return int(start), int(end)
     if isinstance(evidence, str) and evidence and (at := text.find(evidence)) >= 0:
         return at, at + len(evidence)

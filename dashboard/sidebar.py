@@ -8,7 +8,7 @@ of truth and the URL is written again on every run (and by a page after it chang
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -114,7 +114,7 @@ def sidebar_filters() -> Filters:
     for facet in FACETS:
         _keep_valid(FILTER_KEYS[facet.attr], options[facet.attr])
     counts = data.facet_counts(_chosen())
-    labels = {"countries": data.country_label, "articles": lambda a: data.article_titles().get(a, a)}
+    labels: dict[str, Callable[[str], str]] = {"countries": data.country_label, "articles": _article_title}
     chosen: dict[str, tuple[str, ...]] = {}
     with st.sidebar:
         st.header("Filters")
@@ -208,3 +208,8 @@ def forget_focus() -> None:
     """A new article was picked in the reader: drop the previous article's focused sentence."""
     st.session_state["reader_at"] = None
     st.session_state["reader_evidence"] = None
+
+
+def _article_title(article_id: str) -> str:
+    """An article's short title in the article filter (its id when it has none)."""
+    return data.article_titles().get(article_id, article_id)

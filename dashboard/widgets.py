@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 import streamlit as st
@@ -33,6 +34,9 @@ from dashboard.sidebar import (  # noqa: F401 (re-exported for the pages and the
     sync_query_params,
     to_int,
 )
+
+if TYPE_CHECKING:
+    from streamlit.elements.arrow import SelectionMode
 
 READER_PAGE = "views/articles.py"
 PROFILE_PAGE = "views/profile.py"
@@ -64,8 +68,10 @@ def download_csv(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, ke
                  shape: tuple[int, int] | None = None) -> None:
     """A "Download CSV" of exactly `frame` (the rows and columns shown), made on click; `frame` may be
     a function that makes it then (with `shape`, its rows and columns, for the button's help)."""
-    rows, columns = shape if shape is not None else (len(frame), len(frame.columns))  # type: ignore[arg-type]
-    make = frame if callable(frame) else functools.partial(lambda f: f, frame)
+    if callable(frame):
+        make, (rows, columns) = frame, shape or (0, 0)
+    else:
+        make, (rows, columns) = functools.partial(lambda f: f, frame), shape or frame.shape
     st.download_button("Download CSV", data=lambda: csv_bytes(make()), file_name=f"flankwatch-{name}.csv",
                        mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
                        help=f"{rows:,} rows × {columns} columns, as shown")
@@ -88,7 +94,7 @@ COLUMN_CONFIG = {
 
 
 def table(frame: pd.DataFrame, key: str, name: str, columns: list[str] | None = None,
-          link: bool = True, height: int | str = "auto", column_config: dict | None = None,
+          link: bool = True, height: int | Literal["auto", "stretch", "content"] = "auto", column_config: dict | None = None,
           csv: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
           present: Callable[[pd.DataFrame], pd.DataFrame] | None = None, csv_shape: tuple[int, int] | None = None) -> None:
     """A dataframe of `columns` with its CSV download (of `csv` if given: numbers unformatted).
@@ -106,7 +112,9 @@ def table(frame: pd.DataFrame, key: str, name: str, columns: list[str] | None = 
     names = [c for c in shown_page.columns if c in PROFILE_COLUMNS and PROFILE_COLUMNS[c][1] in frame.columns]
     reader = link and "article_id" in frame.columns
     if (reader or names) and len(shown_page):
-        modes = (["single-row"] if reader else []) + (["single-cell"] if names else [])
+        modes: list[SelectionMode] = ["single-row"] if reader else []
+        if names:
+            modes.append("single-cell")
         st.dataframe(shown_page, key=key, hide_index=True, height=height, selection_mode=modes, placeholder="",
                      on_select=functools.partial(_picked, frame, key), column_config=config)
         hints = (["select a row to read the sentence it came from"] if reader else []) + \

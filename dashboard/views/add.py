@@ -49,15 +49,15 @@ elif submitted:
     st.session_state["add_result"] = result
     st.rerun()  # draw the sidebar (counts, filter options) again from the updated store
 
-if result := st.session_state.get("add_result"):
-    if result.error:
-        st.error(widgets.md(one_line(result.error)), icon=":material/error:")
-    if result.stored:
-        st.success(f"Added {result.stored} article(s) from {result.files} file(s).",
+if last := st.session_state.get("add_result"):
+    if last.error:
+        st.error(widgets.md(one_line(last.error)), icon=":material/error:")
+    if last.stored:
+        st.success(f"Added {last.stored} article(s) from {last.files} file(s).",
                    icon=":material/check_circle:")
-    elif not result.failures and not result.error:
+    elif not last.failures and not last.error:
         st.info("Nothing new: these articles are already in the store.")
-    if result.failures:
-        st.error(f"{len(result.failures)} file(s) could not be read:", icon=":material/error:")
-        widgets.table(widgets.failure_frame(result.failures), "add_failures", "upload-failures", link=False)
+    if last.failures:
+        st.error(f"{len(last.failures)} file(s) could not be read:", icon=":material/error:")
+        widgets.table(widgets.failure_frame(last.failures), "add_failures", "upload-failures", link=False)
     st.page_link("views/overview.py", label="See the overview", icon=":material/dashboard:")

@@ -80,7 +80,7 @@ for number, (title, frame) in enumerate(sections.items()):
     if title == "Sources":
         widgets.table(frame, "profile_sources", "profile-sources", link=False)
         continue
-    table = next((t for t, sign in SIGNATURES.items() if sign in frame.columns), None)
+    table = next((t for t, sign in SIGNATURES.items() if sign in frame.columns), "")
     present = agg.budget_rows if table == "budgets" else None  # money formatted for the rows shown
     columns = COLUMNS["budgets"] if table == "budgets" else [c for c in COLUMNS.get(table, []) if c in frame.columns]
     widgets.table(frame, f"profile_section_{number}", f"profile-{kind}-{title.split(' ')[0].lower()}",

@@ -58,6 +58,7 @@ else:
                              format_func=lambda o: {"a": "A", "b": "B"}.get(o, o))
             note = st.text_input("Note", value=conflict["note"] or "", max_chars=500)
             reviewed, reopen = st.columns(2)
+            status: str | None
             if reviewed.form_submit_button("Mark reviewed", icon=":material/check:"):
                 status = "reviewed"
             elif reopen.form_submit_button("Reopen", icon=":material/undo:"):
