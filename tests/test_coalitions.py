@@ -94,10 +94,28 @@ CASES = {
         "The Drone Coalition met in Riga.\nCanada, which signed up in March, sent a minister.",
         {(DRONE, "CAN", "member")}),
     "described scheme stays the topic": (
-        "A Czech-led scheme that buys artillery shells abroad for Ukraine has delivered a million rounds.\nIts donors, with Belgium and Portugal "
-        "contributing most, meet every month.",
+        "A Czech-led scheme that buys artillery shells abroad for Ukraine has delivered a million rounds.\nIts "
+        "donors, with Belgium and Portugal contributing most, meet every month.",
         {("Czech ammunition initiative", c, r) for c, r in (("CZE", "leader"), ("BEL", "member"),
                                                               ("PRT", "member"))}),
+    "list after a count of two-word members": (
+        "The Demining Coalition is made up of five founding member states. These are Japan, Canada, Chile, Peru "
+        "and Norway.", {(DEMINING, c, "member") for c in ("JPN", "CAN", "CHL", "PER", "NOR")}),
+    "members beside the co-leads are members": (
+        "The IT Coalition is co-led by Estonia and Luxembourg, with other members including Japan and Chile.",
+        {("IT Coalition", "EST", "leader"), ("IT Coalition", "LUX", "leader"), ("IT Coalition", "JPN", "member"),
+         ("IT Coalition", "CHL", "member")}),
+    "partner set off beside the subject": (
+        "Norway, alongside Japan, leads the Demining Coalition.",
+        {(DEMINING, "NOR", "leader"), (DEMINING, "JPN", "leader")}),
+    "founders as subjects of an active verb": (
+        "Chile, Peru and Japan launched a drone coalition in 2023.",
+        {(DRONE, c, "member") for c in ("CHL", "PER", "JPN")}),
+    "a coalition described by its purpose, then its leaders": (
+        "Chile joined the IT Coalition in May. Last spring a Coalition for the Modernisation of Air Defence was "
+        "formed, and Norway and Japan became its leaders.",
+        {("IT Coalition", "CHL", "member"), ("Integrated Air and Missile Defence Coalition", "NOR", "leader"),
+         ("Integrated Air and Missile Defence Coalition", "JPN", "leader")}),
 }
 
 APPLICANTS = {

@@ -124,7 +124,7 @@ def announced_count(r: SentenceRoles) -> str | None:
         objects = p.objects(v) + [o for _, o in p.prep_objects(v, ("of",))]
         counted = [o for o in objects if p.lower(o) in _COUNTED and p.children_with(o, ("nummod",))]
         if counted:
-            subjects = p.children_with(v, ("nsubj",))
+            subjects = p.children_with(v, ("nsubj", "nsubjpass"))  # "consists of", "is made up of"
             coalition = next((c for c in map(r.resolver.coalition, subjects) if c), None)
             if coalition:
                 return coalition

@@ -175,6 +175,7 @@ class Resolver:
     def __init__(self, parse: Parse, refs: list[Reference], focus: str | None) -> None:
         self.parse, self.refs, self.focus = parse, refs, focus
         self._by_token: dict[int, str] = {}
+        self._described_refs: list[Reference] | None = None
         for ref in refs:
             for t in parse.tokens_in(ref.start, ref.end):
                 self._by_token[t] = ref.name
@@ -185,7 +186,8 @@ class Resolver:
     def focus_at(self, t: int) -> str | None:
         """The coalition last named before token `t` in this sentence, else the article's focus."""
         named = [r for r in self.refs if not r.possessive]
-        before = [r for r in named if r.end <= self.parse.starts[t]]
+        before = sorted([r for r in [*named, *self._described()] if r.end <= self.parse.starts[t]],
+                        key=lambda r: r.end)
         if before:
             return before[-1].name
         return self.focus or (named[0].name if named else None)  # with nothing told yet: named further on
@@ -216,6 +218,22 @@ class Resolver:
             phrase = " ".join(p.words[i] for i in p.subtree(t)[:16])
             return by_description(phrase, word.rstrip("s")) or self._generic_focus(t)
         return None
+
+    def _described(self) -> list[Reference]:
+        """Coalitions this sentence names by description ("the Coalition for the Development of Air
+        Defense"): "its" after one means it, not the coalition told of before."""
+        if self._described_refs is None:
+            p, found = self.parse, []
+            for t in range(len(p)):
+                word = p.lower(t)
+                if t not in self._by_token and (word in GENERIC_NOUNS or word.rstrip("s") in GENERIC_NOUNS) \
+                        and p.deps[t] != "poss":  # "the Contact Group's meeting": named in passing
+                    tokens = p.subtree(t)[:16]
+                    name = by_description(" ".join(p.words[i] for i in tokens), word.rstrip("s"))
+                    if name:
+                        found.append(Reference(p.starts[tokens[0]], p.ends[tokens[-1]], name))
+            self._described_refs = found
+        return self._described_refs
 
     def _generic_focus(self, t: int) -> str | None:
         """"the coalition", "the initiative": the coalition in focus, if the noun can name it."""

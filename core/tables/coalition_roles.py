@@ -74,12 +74,12 @@ class SentenceRoles:
 
     def _fits(self, t: int, form: str) -> bool:
         """Phrasal verbs need their particle ("signed up"); founding verbs ("launched", "set up")
-        give roles only in the passive ("a format launched by Romania and Poland")."""
+        give roles in the passive ("a format launched by Romania and Poland") or with a coalition object."""
         p = self.p
         if form == "phrasal":
             return any(p.lower(c) in role_particles()[p.lower(t)] for c in p.children_with(t, ("prt",)))
-        if form == "founding":
-            return bool(p.agents(t))
+        if form == "founding":  # or with a coalition as object: "A, B and C launched an IT coalition"
+            return bool(p.agents(t)) or any(self.resolver.coalition(o) for o in p.objects(t))
         if form == "donation":  # paying into a donor-funded scheme in focus makes a member
             needs = role_particles(("donation",)).get(p.lower(t))
             focus = self.resolver.focus_at(t)
@@ -141,11 +141,22 @@ class SentenceRoles:
         return ()
 
     def partners(self, v: int) -> tuple[str, ...]:
-        """Co-holders named with "with"/"alongside"/"together with" beside a leader's predicate."""
+        """Co-holders named with "with"/"alongside"/"together with" beside a leader's predicate (not
+        "with current members including A and B": those are members, `members_beside`)."""
+        return self.countries([o for o in self._beside(v) if self.p.lower(o) not in _COLLECTIVES])
+
+    def members_beside(self, v: int) -> tuple[str, ...]:
+        """"co-led by A and B, with members including C and D": the countries a collective noun
+        after "with" lists belong to the same coalition as members."""
+        return self.countries([o for o in self._beside(v) if self.p.lower(o) in _COLLECTIVES])
+
+    def _beside(self, v: int) -> list[int]:
         found = [o for _, o in self.p.prep_objects(v, PARTNER_PREPS)]
+        for s in self.p.children_with(v, ("nsubj",)):  # "Lithuania, together with Iceland, leads"
+            found += [o for _, o in self.p.prep_objects(s, PARTNER_PREPS)]
         for near in self.p.children_with(v, ("advmod", "dobj", "attr")):  # "together with", "X with Y"
             found += [o for _, o in self.p.prep_objects(near, PARTNER_PREPS)]
-        return self.countries(found)
+        return found
 
     # -- the kinds of role words -----------------------------------------------------------
     def _role(self, t: int, role: str, form: str) -> list[Role]:
@@ -186,6 +197,7 @@ class SentenceRoles:
         else:
             codes = self.holders(v)
             targets = p.objects(v) + [o for _, o in p.prep_objects(v, ("to", "in", "of", "into", "within"))]
+            targets += [s for s in p.children_with(v, ("nsubj",)) if s > v]  # a misparsed object: "X leads the C"
         codes += self.partners(v)  # "co-chairs X together with Poland", "joined alongside Y"
         codes += self.countries(echoed(p, v))  # "Finland joined the coalition, as did Estonia"
         found = next(((t, c) for t in targets if (c := r.coalition(t))), None)
@@ -198,8 +210,10 @@ class SentenceRoles:
         if not (codes and coalition):
             return []
         also = coordinated(p, r, found[0]) if found else []  # "lead the Air Force Coalition as well as the ..."
-        return [Role(role, codes, c, p.starts[v]) for c in dict.fromkeys([coalition, *also])] + gapped(
-            p, r, self.codes_at, v, role, coalition)
+        roles = [Role(role, codes, c, p.starts[v]) for c in dict.fromkeys([coalition, *also])]
+        if role == "leader" and (members := self.members_beside(v)):
+            roles.append(Role("member", members, coalition, p.starts[v]))
+        return roles + gapped(p, r, self.codes_at, v, role, coalition)
 
     def _noun(self, n: int, role: str) -> list[Role]:
         p = self.p

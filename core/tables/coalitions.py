@@ -32,7 +32,7 @@ from core.vocab import role_cues
 ROLE_RANK = {"leader": 3, "member": 2, "applicant": 1}
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir)\b")
 _COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+"
-                    r"(?:\w+\s+)?(?:states|countries|nations|members|governments|allies)\b", re.IGNORECASE)
+                    r"(?:[\w-]+\s+){0,2}(?:states|countries|nations|members|governments|allies)\b", re.IGNORECASE)
 _THESE_ARE = re.compile(r"^\s*(?:(?:Besides|Apart\s+from|In\s+addition\s+to)\s+[^,]+,\s*)?(?:these|they|the\s+others)"
                         r"\s+(?:are|include|comprise)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:{'|'.join(sorted(GENERIC_NOUNS))})\b|\bIts\b")
