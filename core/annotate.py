@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from core.discourse import Before, memory, refers_back
 from core.furniture import furniture_spans, inside
-from core.mentions.dates import dateline_date, find_dates, infer_years
+from core.mentions.dates import dateline_date, find_dates, infer_years, yearless_dateline_date
 from core.mentions.money import find_money
 from core.mentions.names import find_names
 from core.records import Document, Mention, Sentence
@@ -104,7 +104,8 @@ def find_mentions(doc: Document) -> Annotated:
     dates = find_dates(text)
     for d in dates:
         paragraph_of[d.start] = bisect.bisect_right(paragraph_starts, d.start) - 1
-    dates = infer_years(dates, doc.published or dateline_date(text), paragraph_of)
+    published = doc.published or dateline_date(text) or yearless_dateline_date(text, dates)
+    dates = infer_years(dates, published, paragraph_of)
     for kind, found in (("names", names), ("money", find_money(text)), ("dates", dates)):
         for m in found:
             i = bisect.bisect_right(starts, m.start) - 1

@@ -1,8 +1,8 @@
 """Page furniture: the lines of a page that are not the story.
 
 Bylines ("By Ioana Marin", "(Reporting by ...; editing by ...)"), photo captions and credits,
-"Read also" and related-story links, teasers, newsletter, share and follow prompts, tag lists
-and copyright lines give no rows in any table (contract: page furniture). This stage marks
+"Read also" and related-story links, teasers, newsletter, share and follow prompts, tag lists,
+copyright lines and lines that only date the page ("Updated 4:12 PM, September 8, 2024") give no rows in any table (contract: page furniture). This stage marks
 them as character spans of the article's text; `core.annotate` leaves the sentences inside
 them out of what the table builders see. The text itself is never changed, so every offset
 still points into the document. Cues are data: `data/vocab/furniture_cues.csv`, where
@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from core import refdata
+from core.read.datelines import is_timestamp
 
 _SHORT = 200  # characters: prompts, credits and links are short lines; story paragraphs rarely are
 _PROMPT = 160  # a 'start' cue with no colon after it marks a line only this short
@@ -70,6 +71,8 @@ def furniture_kind(line: str) -> str | None:
         return None
     if _BYLINE.match(body.rstrip(" )")):
         return "byline"
+    if len(body) <= _PROMPT and is_timestamp(body):  # "Updated 4:12 PM GMT+3, September 8, 2024"
+        return "dateline"
     kind = _start_kind(body) or _anywhere_kind(body) or _end_kind(body)
     return kind or ("share" if _is_share_bar(body) else None)
 

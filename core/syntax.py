@@ -126,11 +126,14 @@ class Parse:
 
     def subjects(self, verb: int) -> list[int]:
         """The subject tokens of a predicate (with their conjuncts); a relative pronoun stands for the
-        noun its clause modifies ("the coalition, which is led by ..." -> coalition)."""
+        noun its clause modifies ("the coalition, which is led by ..." -> coalition); a fronted clause
+        without a subject of its own has the main clause's ("Led by X, the coalition ...")."""
         subj = self.children_with(verb, SUBJECT_DEPS)
         if not subj and self.deps[verb] == "conj":  # "Finland co-leads X and is a member of Y"
             subj = self.subjects(self.heads[verb])
             return subj
+        if not subj and self.deps[verb] == "advcl" and self.heads[verb] > verb:
+            return self.subjects(self.heads[verb])  # "Led by X, the coalition ...": the main clause's subject
         out = []
         for s in subj:
             if self.lower(s) in RELATIVE_PRONOUNS and self.deps[verb] == "relcl":

@@ -16,6 +16,7 @@ def roles(text: str) -> set[tuple[str, str, str]]:
 
 
 DEMINING, ARMOUR, DRONE = "Demining Coalition", "Armoured Vehicles Coalition", "Drone Coalition"
+MARITIME_NAME = "Maritime Capability Coalition"
 
 CASES = {
     "led by binds to the noun it modifies": (
@@ -83,6 +84,20 @@ CASES = {
     "the first to sign up": (
         "NATO launched Baltic Sentry in January. Sweden and Finland were the first to sign up.",
         {("Baltic Sentry", "SWE", "member"), ("Baltic Sentry", "FIN", "member")}),
+    "fronted passive participle": (
+        "Co-led by Estonia and Luxembourg, the IT Coalition has grown quickly.",
+        {("IT Coalition", "EST", "leader"), ("IT Coalition", "LUX", "leader")}),
+    "fronted participle with a date before the agent": (
+        "The Demining Coalition met in Vilnius.\nSet up in 2024 by Lithuania and Iceland, the group now trains "
+        "deminers.", {(DEMINING, "LTU", "member"), (DEMINING, "ISL", "member")}),
+    "joined with only a date after it": (
+        "The Drone Coalition met in Riga.\nCanada, which signed up in March, sent a minister.",
+        {(DRONE, "CAN", "member")}),
+    "described scheme stays the topic": (
+        "A Czech-led scheme that buys artillery shells abroad for Ukraine has delivered a million rounds.\nIts "
+        "donors, with Belgium and Portugal contributing most, meet every month.",
+        {("Czech ammunition initiative", c, r) for c, r in (("CZE", "leader"), ("BEL", "member"),
+                                                              ("PRT", "member"))}),
     "list after a count of two-word members": (
         "The Demining Coalition is made up of five founding member states. These are Japan, Canada, Chile, Peru "
         "and Norway.", {(DEMINING, c, "member") for c in ("JPN", "CAN", "CHL", "PER", "NOR")}),
@@ -108,6 +123,11 @@ APPLICANTS = {
                                    {(DRONE, "MDA", "applicant")}),
     "bid to join": ("Georgia's bid to join the Demining Coalition was welcomed.", {(DEMINING, "GEO", "applicant")}),
     "reported intent": ("Spain told partners it intends to join the Drone Coalition.", {(DRONE, "ESP", "applicant")}),
+    "intends to apply, the coalition in focus": (
+        "The Maritime Capability Coalition met in Oslo.\nIreland, which attended as a guest, plans to apply.",
+        {(MARITIME_NAME, "IRL", "applicant")}),
+    "applied for membership": ("Moldova has applied for membership of the Drone Coalition.",
+                               {(DRONE, "MDA", "applicant")}),
 }
 
 NO_ROW = {
@@ -178,6 +198,12 @@ SHARED_ROLES = {
         {(DRONE, c, "member") for c in ("DNK", "FIN", "ISL", "NOR", "SWE")}),
     "a partner in a coalition": (
         "Norway is a partner in the Maritime Capability Coalition.", {(MARITIME, "NOR", "member")}),
+    "'among those that joined are' a list": (
+        "The Drone Coalition met in Riga.\nAmong those that have joined this year are Chile, Peru and Japan.",
+        {(DRONE, c, "member") for c in ("CHL", "PER", "JPN")}),
+    "'among them were' after a joining clause": (
+        "The IT Coalition grew in 2025. Among the states that signed up were Malta and Cyprus.",
+        {(IT, "MLT", "member"), (IT, "CYP", "member")}),
 }
 
 SHARED_NO_ROW = {
@@ -197,6 +223,8 @@ SHARED_NO_ROW = {
     "refused to join": "Hungary, for its part, refused to join the Drone Coalition.",
     "declined to join": "Austria declined to join the Drone Coalition.",
     "failed to join": "Serbia failed to join the Drone Coalition in time.",
+    "'among those that left'": "The Drone Coalition met in Riga.\nAmong those that left the group last year were "
+                               "Chile and Peru.",
     "a count of drones is no member list": "Germany leads the Armour Coalition.\nPoland counted 19 drones, among "
                                            "them Shaheds from Belarus.",
 }

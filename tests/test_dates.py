@@ -3,7 +3,7 @@
 import pytest
 
 from core.mentions import dates
-from core.mentions.dates import dateline_date, find_dates, format_date, infer_years
+from core.mentions.dates import dateline_date, find_dates, format_date, infer_years, yearless_dateline_date
 from core.mentions.windows import finditer_in
 
 CASES = [
@@ -112,7 +112,24 @@ YEARS = [  # (id, text, published, expected)
      "2025-03-10", ["2019", "2025-03-03"]),
     ("a future end year does not", "Deliveries run until March 2028, and on 4 February the first came.",
      "2026-02-10", ["2028-03", "2026-02-04"]),
+    ("a month of last year", "The first jets landed in October last year.", "2025-03-10", ["2024-10"]),
+    ("a month of next year", "Talks resume in February next year.", "2025-11-03", ["2026-02"]),
 ]
+
+
+def test_yearless_dateline_takes_the_year_of_a_recent_full_date():
+    text = "Headline\nRIGA, March 9 (Wire) - Latvia said on Monday that a decision of Feb. 20, 2026 stands."
+    assert yearless_dateline_date(text, find_dates(text)) == "2026-03-09"
+
+
+def test_yearless_dateline_stays_undated_after_an_old_date():
+    text = "Headline\nRIGA, Jan 8 (Wire) - The scheme began on 17 February 2024 and grew."
+    assert yearless_dateline_date(text, find_dates(text)) is None
+
+
+def test_yearless_dateline_after_new_year():
+    text = "Headline\nRIGA, Jan 8 (Wire) - The order signed on Dec. 19, 2025 was confirmed."
+    assert yearless_dateline_date(text, find_dates(text)) == "2026-01-08"
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in YEARS], ids=[c[0] for c in YEARS])

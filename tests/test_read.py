@@ -99,13 +99,17 @@ def test_txt_headline_dateline_and_verbatim_text(tmp_path):
         ("By Baltic Defence Wire staff", (None, None)),
         ("Healey said during a visit to Kyiv on 9 January 2026.", (None, None)),
         ("31 February 2025", (None, None)),
+        ("Posted 9:05 AM EET, March 2, 2026", ("2026-03-02", None)),
+        ("on 14 January 2026 at 18:20", ("2026-01-14", None)),
+        ("2026.01.14 08:00", ("2026-01-14", None)),
+        ("On 4 May 2024 the drone fell near the border.", (None, None)),
     ],
     ids=[
         "date-pipe-publisher", "month-day-year", "iso", "dotted", "label-and-middot", "date-last",
         "by-staff-not-source", "time-not-source", "wire-dateline-with-year", "wire-dateline-no-year",
         "wire-dateline-abbreviated-month", "wire-dateline-agency-no-year", "wire-dateline-no-agency",
         "byline-name-outlet", "byline-name-only", "by-weekday-not-byline", "byline", "body-sentence",
-        "impossible-date",
+        "impossible-date", "time-before-date", "on-date-at-time", "year-first-dotted", "on-date-sentence",
     ],
 )  # fmt: skip
 def test_dateline_forms(line, expected):

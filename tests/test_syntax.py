@@ -38,6 +38,16 @@ def test_relative_pronoun_subject_is_the_noun_it_modifies():
     assert _words(parse, parse.agents(led)) == ["Latvia", "Britain"]
 
 
+@pytest.mark.parametrize(("text", "verb", "subjects"), [
+    ("Led by Britain and Norway, the coalition counted ten members.", "Led", ["coalition"]),
+    ("Having served in Lithuania since 2017, the Norwegian contingent left Rukla.", "served", ["contingent"]),
+    ("Poland, while spending more, kept its plans.", "spending", ["Poland"]),
+])
+def test_a_fronted_clause_without_a_subject_has_the_main_clauses(text, verb, subjects):
+    parse = _parse(text)
+    assert _words(parse, parse.subjects(_word(parse, verb))) == subjects
+
+
 def test_coordinated_subjects():
     parse = _parse("Spain, Italy and Greece joined the coalition in 2024.")
     assert _words(parse, parse.subjects(_word(parse, "joined"))) == ["Spain", "Italy", "Greece"]

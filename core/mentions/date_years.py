@@ -47,6 +47,7 @@ def infer_years(dates: list[Mention[DateValue]], published: str | None,
     `paragraph_of` maps a mention's start to its paragraph number.
     """
     pub = _parse_iso(published)
+    dates = _months_of_relative_years(dates, pub)
     anchors = [d for d in dates if d.value.form in _ANCHOR_FORMS and d.value.year]
     out: list[Mention[DateValue]] = []
     for d in dates:
@@ -64,6 +65,24 @@ def infer_years(dates: list[Mention[DateValue]], published: str | None,
             if year and d.value.day and d.value.month and not valid_date(year, d.value.month, d.value.day):
                 year = None  # 29 February and a year without one: no year rather than no such day
             d = replace(d, value=replace(d.value, year=year))
+        out.append(d)
+    return out
+
+
+def _months_of_relative_years(dates: list[Mention[DateValue]], pub: dt.date | None) -> list[Mention[DateValue]]:
+    """"in April last year", "in March next year": a year-less month right before a relative year
+    takes that year (one mention, spanning both)."""
+    if pub is None:
+        return dates
+    out: list[Mention[DateValue]] = []
+    for d in dates:
+        last = out[-1] if out else None
+        rel = d.value.relative or ""
+        if last is not None and last.value.form == "month" and not last.value.year and rel in _YEAR_SHIFT \
+                and 0 <= d.start - last.end <= 1:
+            value = replace(last.value, form="month_year", year=pub.year + _YEAR_SHIFT[rel])
+            out[-1] = replace(last, end=d.end, raw=last.raw + " " * (d.start - last.end) + d.raw, value=value)
+            continue
         out.append(d)
     return out
 

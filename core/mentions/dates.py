@@ -13,6 +13,7 @@ dateline ("VILNIUS, Mar. 4, 2026 (Wire) --", "12. April 2024 - 10:30").
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ from core.mentions.windows import chars_of, finditer_in, lowered_as_ignorecase, 
 from core.records import DateValue, Mention
 from core.text import alternation
 
-__all__ = ["dateline_date", "find_dates", "format_date", "infer_years", "is_future"]
+__all__ = ["dateline_date", "find_dates", "format_date", "infer_years", "is_future", "yearless_dateline_date"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -241,13 +242,50 @@ def dateline_date(text: str, lines: int = 4) -> str | None:
     >>> dateline_date("Headline\\n12. April 2024 - 10:30\\nText"), dateline_date("Headline\\nOn 4 May 2024 it fell.")
     ('2024-04-12', None)
     """
+    found = _dateline_value(text, lines)
+    return format_date(found) if found is not None and found.year else None
+
+
+def _dateline_value(text: str, lines: int = 4) -> DateValue | None:
+    """The date of the first dateline among the first `lines` non-empty lines after the headline,
+    with or without its year."""
     head = [line.strip() for line in text.split("\n", 12)[1:12] if line.strip()][:lines]
     for line in head:
         place = re.match(_PLACE, line)
         rest = line[place.end():] if place else line
         found = find_dates(rest[:60])
-        if not found or found[0].start != 0 or not (found[0].value.year and found[0].value.day):
+        if not found or found[0].start != 0 or not found[0].value.day:
             continue
-        if _DATELINE_END.match(rest, found[0].end):
-            return format_date(found[0].value)
+        if _DATELINE_END.match(rest, found[0].end) and (found[0].value.year or place and place.group()):
+            return found[0].value
+    return None
+
+
+#: How long after the article's last full date a year-less dateline may fall and take its year.
+_DATELINE_REACH = dt.timedelta(days=183)
+
+
+def yearless_dateline_date(text: str, dates: list[Mention[DateValue]]) -> str | None:
+    """The date of a wire dateline without a year ("PRAGUE, Oct 20 (Reuters) -"), its year taken
+    from the latest full past date the article gives, when the dateline falls within half a year
+    after it ("On Sept. 30, 2025, ..." makes "Oct 20" 2025-10-20; "17 February 2024" leaves "Jan 7"
+    undated, as the story may be a year or more later).
+
+    >>> text = "Headline\\nPRAGUE, Oct 20 (Wire) - It said on Sept. 30, 2025 that it would pay."
+    >>> yearless_dateline_date(text, find_dates(text))
+    '2025-10-20'
+    """
+    line = _dateline_value(text)
+    if line is None or line.year or not line.month or not line.day:
+        return None
+    full = [dt.date(v.year, v.month, v.day) for d in dates
+            if (v := d.value).year and v.month and v.day and not v.future and not v.year_end
+            and valid_date(v.year, v.month, v.day)]
+    if not full:
+        return None
+    last = max(full)
+    for year in (last.year, last.year + 1):
+        if valid_date(year, line.month, line.day) and \
+                dt.timedelta(0) <= dt.date(year, line.month, line.day) - last <= _DATELINE_REACH:
+            return format_date(DateValue("full", year, line.month, line.day))
     return None

@@ -21,6 +21,7 @@ _DATE_SHAPES = (
     rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}",  # September 12, 2025
     r"\d{4}-\d{1,2}-\d{1,2}",  # 2025-09-12
     r"\d{1,2}\.\d{1,2}\.\d{4}",  # 12.09.2025
+    r"\d{4}\.\d{1,2}\.\d{1,2}",  # 2025.09.12
 )
 _ANY_DATE = "|".join(_DATE_SHAPES)
 _YEARLESS = rf"{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}"  # 'May 31', '31 May'
@@ -28,7 +29,8 @@ _WIRE_PLACE = r"(?-i:[A-Z][A-Z.'’ -]+),\s*(?:(?-i:[A-Z])[\w.'’ -]*,\s*)?"  #
 
 _DATELINE_PART = re.compile(
     rf"""
-    (?:(?:first\s+)?(?:published|posted|updated|dated?)(?:\s+on)?\s*:?\s*)?  # label
+    (?:(?:first\s+)?(?:published|posted|updated|dated?)(?:\s+on)?\s*:?\s*|on\s+)?  # label
+    (?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,5}}(?:[+-]\d{{1,2}})?)?,?\s+)?  # time first
     (?:{_WIRE_PLACE})?
     (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?  # weekday
     (?P<date>{_ANY_DATE})
@@ -50,6 +52,7 @@ _DASH = re.compile(r"\s[-–—]\s")  # 'BRUSSELS, Sept 16, 2025 (Eurowire) - Th
 _PIPE = re.compile(r"\s*[|·•]\s*")  # '12 September 2025 | Updated 15:05 CET | Publisher'
 _NOT_SOURCE = re.compile(r"(?:by|updated|published|posted|photo|read)\b|.*\d", re.IGNORECASE)
 _ISO_TIME = re.compile(r"(?<=\d)T(?=\d)")
+_YEAR_FIRST_DOTTED = re.compile(r"\b((?:19|20)\d\d)\.([01]\d)\.([0-3]\d)\b")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -75,6 +78,7 @@ def _full_date(text: str) -> str | None:
     """The first date of `text` with a year, a month and a day, read by `core.mentions.dates`
     (month names in any case: 'SEPT 16, 2025' as 'Sept 16, 2025')."""
     text = _WORD.sub(lambda word: word[0].capitalize(), _ISO_TIME.sub(" ", text))
+    text = _YEAR_FIRST_DOTTED.sub(r"\1-\2-\3", text)  # '2025.06.30' as '2025-06-30'
     for mention in find_dates(text):
         value = mention.value
         if value.year and value.month and value.day and not value.year_end:
@@ -134,6 +138,18 @@ def _dateline(line: str) -> tuple[str | None, str | None]:
             is_source = index < len(parts) - 1 and not _NOT_SOURCE.match(last) and len(last) <= 60
             return published, last if is_source else _agency(match["agency"])
     return None, None
+
+
+def is_timestamp(line: str) -> bool:
+    """Whether a line is only a date of publication, with its label, time, place, author or outlet,
+    and no story ("on December 18, 2025 at 9:40 AM", "Updated 4:12 PM GMT+3, September 8, 2024",
+    "Kadri Lepp | Baltics | 24.09.2025"; not "VILNIUS, June 2, 2025 - Leaders met").
+
+    >>> is_timestamp("on December 18, 2025 at 9:40 AM"), is_timestamp("VILNIUS, June 2, 2025 - Leaders met")
+    (True, False)
+    """
+    line = line.strip().strip("*_").strip()
+    return len(_DASH.split(line, maxsplit=1)) == 1 and _dateline(line)[0] is not None
 
 
 def _source_only(line: str) -> str | None:

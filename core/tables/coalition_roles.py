@@ -14,20 +14,22 @@ from core.tables.coalition_refs import Resolver, donor_schemes
 from core.tables.coalition_shared import (
     GOVERNMENT_NOUNS,
     among_them,
+    among_those,
     before_contrast,
     coordinated,
+    country_tokens,
     echoed,
     examples,
     gapped,
     government_country,
     group_members,
+    undated,
 )
-from core.tables.common import country_heads
 from core.vocab import coalition_roles, role_particles
 
 _COLLECTIVES = frozenset({"states", "countries", "nations", "members", "allies", "governments"})
 #: Verbs of joining that may leave the coalition unsaid ("Poland joined as well").
-_JOINING = re.compile(r"^(?:re)?join|^sign|^accede")
+_JOINING = re.compile(r"^(?:re)?join|^sign|^accede|^appl(?:y|ie)")
 PARTNER_PREPS = ("with", "alongside")
 #: Verbs whose object is a role they take ("took over the chairmanship", "shares the leadership").
 TAKING_VERBS = frozenset({"took", "take", "takes", "taken", "taking", "assume", "assumed", "assumes", "assuming",
@@ -101,6 +103,8 @@ class SentenceRoles:
                 speaker = self._speaker(t)  # "Spain told partners it intends to join"
                 if speaker or self.previous_subject:
                     codes.append(speaker or self.previous_subject or "")
+            elif listed := among_those(self.p, t):  # "Among those that joined are A and B"
+                codes.extend(self.codes_at[c] for c in listed if c in self.codes_at)
             elif self.p.lower(t) in _COLLECTIVES:  # "Four Danube states, Austria, Slovakia and Hungary, ..."
                 listed = [c for a in self.p.children_with(t, ("appos",)) for c in self.p.conjuncts(a)]
                 listed += examples(self.p, t)  # "Eleven countries, including Poland and Estonia, ..."
@@ -201,8 +205,8 @@ class SentenceRoles:
         if coalition is None and not p.objects(v) and (role == "leader" or _JOINING.match(p.lower(v))):
             skip = {s for subj in p.children_with(v, ("nsubj", "nsubjpass")) for s in p.subtree(subj)}
             coalition = r.in_subtree(v, skip)  # the parser often hangs the object on a partner
-        if coalition is None and not targets and _JOINING.match(p.lower(v)) and self.recent:
-            coalition = r.focus_at(v)  # "Poland joined as well", "were the first to sign up"
+        if coalition is None and not undated(self.sentence, p, targets) and _JOINING.match(p.lower(v)) and self.recent:
+            coalition = r.focus_at(v)  # "Poland joined as well", "were the first to sign up", "joined in May"
         if not (codes and coalition):
             return []
         also = coordinated(p, r, found[0]) if found else []  # "lead the Air Force Coalition as well as the ..."
@@ -300,14 +304,3 @@ class SentenceRoles:
             if self.p.deps[a] not in CLIMB_DEPS and a != t:
                 break
         return False
-
-
-def country_tokens(sentence: AnnotatedSentence, parse: Parse, people: dict[str, str]) -> dict[int, str]:
-    """Head token -> country code, for every mention that stands for a country (and known people)."""
-    out = {head: m.value.code for head, m in country_heads(sentence).items() if m.value.code}
-    for i, word in enumerate(parse.words):
-        if i not in out and word in people and word[:1].isupper():
-            out[i] = people[word]
-    return out
-
-

@@ -4,6 +4,7 @@
   joined", "has 18 members, including Sweden and Denmark", "members such as Lithuania",
   "states like Latvia";
 - "among them": "Several countries have joined the IT Coalition, among them Estonia and Germany";
+  "Among those that have signed up are Estonia and Latvia";
 - echoes: "Finland joined the Drone Coalition, as did Estonia and Lithuania";
 - coordinated coalitions: "lead the Air Force Coalition as well as the Armour Coalition";
 - gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour Coalition";
@@ -16,9 +17,11 @@ from __future__ import annotations
 from functools import cache
 
 from core import refdata
+from core.annotate import AnnotatedSentence
 from core.syntax import Parse
 from core.tables.coalition_lists import Role
 from core.tables.coalition_refs import Resolver
+from core.tables.common import country_heads
 
 EXAMPLE_PREPS = frozenset({"including", "like", "notably"})
 _THEM = frozenset({"them", "those", "whom", "these"})
@@ -27,6 +30,7 @@ GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "administration", "parlia
 _CONTRAST = frozenset({"but", "except", "while", "whereas", "although", "though", "not", "unlike"})
 _PART_WORDS = frozenset({"some", "several", "most", "many", "few", "other", "two", "three", "four"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_COLLECTIVE_NOUNS = frozenset({"states", "countries", "nations", "governments", "allies", "members"})
 _ECHO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
 
 
@@ -70,6 +74,18 @@ def among_them(p: Parse, v: int) -> list[int]:
         has_them(c) is not None or (them is not None and c > them))]
     if them is not None:
         listed += p.children_with(them, ("appos", "conj"))
+    return [x for c in listed for x in before_contrast(p, p.conjuncts(c))]
+
+
+def among_those(p: Parse, t: int) -> list[int]:
+    """"Among those that have signed up are A, B and C", "Among the states that joined were A and B":
+    the list that a copula sets beside "among those" (`t` is the pobj of "among" hung on the
+    copula), with its conjuncts."""
+    among = p.heads[t]
+    if p.deps[t] != "pobj" or p.lower(among) != "among" or p.lower(t) not in _THEM | _COLLECTIVE_NOUNS:
+        return []
+    verb = p.heads[among]
+    listed = [c for c in p.children[verb] if c != among and p.deps[c] in ("nsubj", "attr", "nsubjpass")]
     return [x for c in listed for x in before_contrast(p, p.conjuncts(c))]
 
 
@@ -149,3 +165,20 @@ def _whole_group(p: Parse, t: int, size: int) -> bool:
         if p.deps[c] == "nummod" and _NUMBERS.get(word, -1) != size:
             return False
     return True
+
+
+def undated(sentence: AnnotatedSentence, p: Parse, tokens: list[int]) -> list[int]:
+    """The tokens that are not inside a date ("joined in November": no coalition named)."""
+    spans = [sentence.local(d) for d in sentence.dates]
+    return [t for t in tokens if not any(lo <= p.starts[t] < hi for lo, hi in spans)]
+
+
+def country_tokens(sentence: AnnotatedSentence, parse: Parse, people: dict[str, str]) -> dict[int, str]:
+    """Head token -> country code, for every mention that stands for a country (and known people)."""
+    out = {head: m.value.code for head, m in country_heads(sentence).items() if m.value.code}
+    for i, word in enumerate(parse.words):
+        if i not in out and word in people and word[:1].isupper():
+            out[i] = people[word]
+    return out
+
+

@@ -48,12 +48,13 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
     for sentence, before in zip(article.sentences, article.before, strict=True):
         refs = named_references(sentence)
         recent = sentence.paragraph - focus_paragraph <= 2
-        counted = None
+        counted, described = None, None
         if sentence.parse is not None and (refs or _may_give_roles(sentence.text)):
             previous = before.subject if _PRONOUN.search(sentence.text) else None  # what "It"/"They" stand for
             reader = SentenceRoles(sentence, sentence.parse, Resolver(sentence.parse, refs, focus), people,
                                    previous, recent)
             for role in reader.roles():
+                described = role.coalition  # "the Czech-led ammunition scheme": a topic without a name
                 for code in role.codes:
                     _keep(rows, article.article_id, sentence, role.coalition, role.role, code, role.at)
             counted = announced_count(reader) if _COUNT.search(sentence.text) else None
@@ -64,6 +65,8 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
         about = topic(refs, sentence.parse)
         if about is not None:
             focus, focus_paragraph = about.name, sentence.paragraph
+        elif described is not None and not refs:
+            focus, focus_paragraph = described, sentence.paragraph
         elif focus and _REFERS_BACK.search(sentence.text):  # "The coalition was launched ...": still the topic
             focus_paragraph = sentence.paragraph
     return list(rows.values())
