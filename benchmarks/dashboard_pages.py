@@ -24,31 +24,34 @@ def pages(prepared: Mapping[str, pd.DataFrame], titles: dict, sidebar_counts: bo
     a page switch (`sidebar_counts=False`) finds the view and the counts in the cache."""
     from dashboard import aggregates as agg
     from dashboard import charts, facets, mapdeck, money, profiles
+    from dashboard.view import rows_at, select
 
     def sidebar(t):
         return facets.facet_counts(t, prepared)
 
     def overview(t):
-        summary = agg.deployment_summary(t["deployments"])
-        return (agg.headline(t, summary), agg.eur_by_funder(t["budgets"]), agg.personnel_by_host(summary),
-                agg.latest_events(t["events"]), agg.attention(t))
+        summary = agg.summary_of(t)
+        return (agg.headline(t, summary), agg.eur_by_funder(select(t, "budgets", money.SUM_READS)),
+                agg.personnel_by_host(summary), agg.latest_in(t), agg.attention(t))
 
     def timeline(t):
-        dated = agg.dated_events(t["events"], limit=charts.MAX_POINTS)
-        periods = agg.program_periods(t["budgets"])
-        return charts.timeline_figure(dated, periods, titles), agg.undated_events(t["events"])
+        dated = agg.dated_in(t, limit=charts.MAX_POINTS)
+        periods = agg.program_periods(select(t, "budgets", agg.PERIOD_READS))
+        return charts.timeline_figure(dated, periods, titles), agg.undated_in(t)
 
     def map_(t):
-        summary = agg.deployment_summary(t["deployments"])
-        points = mapdeck.deployment_points(summary, agg.deployment_sources(t["deployments"], titles))
+        summary = agg.summary_of(t)
+        points = mapdeck.deployment_points(summary, agg.sources_of(t, titles))
         sites = mapdeck.site_points(agg.site_table(t["sites"]))
         return mapdeck.fit_view(points), sites, mapdeck.legend_rows(summary)
 
     def budgets(t):
-        sums = money.funder_totals(t["budgets"])
-        rows = t["budgets"][t["budgets"]["kind"] == "total"].iloc[:5000]
-        return (charts.funder_bars(sums, "total"), charts.budget_year_bars(agg.budget_by_year(t["budgets"])),
-                agg.budget_currencies(t["budgets"]), agg.budget_rows(rows))
+        sums = money.funder_totals(select(t, "budgets", money.SUM_READS))
+        kinds = select(t, "budgets", ["kind"])["kind"]
+        rows = rows_at(t, "budgets", kinds.index[(kinds == "total").to_numpy(dtype=bool, na_value=False)])
+        return (charts.funder_bars(sums, "total"),
+                charts.budget_year_bars(agg.budget_by_year(select(t, "budgets", money.YEAR_READS))),
+                agg.budget_currencies(select(t, "budgets", agg.CURRENCY_READS)), agg.budget_rows(rows.iloc[:5000]))
 
     def profile(t):
         code = prepared["deployments"]["host_code"].mode()
@@ -57,7 +60,7 @@ def pages(prepared: Mapping[str, pd.DataFrame], titles: dict, sidebar_counts: bo
     work = {
         "Overview": overview, "Timeline": timeline, "Map": map_, "Budgets": budgets,
         "Coalitions": lambda t: (agg.coalition_matrix(t["coalitions"]), agg.applicants(t["coalitions"])),
-        "Deployments": lambda t: agg.personnel_by_host(agg.deployment_summary(t["deployments"])),
+        "Deployments": lambda t: (t["deployments"], agg.personnel_by_host(agg.summary_of(t))),  # its table: every row
         "Programs": lambda t: profiles.program_table(t),
         "Profiles": profile,
         "Data quality": lambda t: (agg.duplicate_clusters(t["articles"]), agg.low_confidence(t["site_mentions"])),
