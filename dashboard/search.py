@@ -27,8 +27,8 @@ from dashboard.search_index import SearchIndex, build_index
 
 #: Search texts whose hits are kept (per store load).
 SEARCHES_KEPT = 8
-#: Finding rows below which the index is built on the first search, in the caller's thread (a few ms).
-BUILD_NOW_ROWS = 200_000
+#: Finding rows below which the index is built on the first search, in the caller's thread (under 50 ms).
+BUILD_NOW_ROWS = 50_000
 
 
 class IndexSlot:
