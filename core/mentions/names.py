@@ -4,8 +4,8 @@ One lexicon (folded name -> entries, `core.mentions.lexicon`) is built from the 
 One Aho–Corasick pass over the folded text (`core.mentions.folded`) finds where known names
 start; a capitalised token (or a number, or a lower-case coalition name) where one starts takes
 the longest n-gram that is a known name; capitalised spans that miss but look like a place
-(followed by "air base", "airport", ...; after "in/at/near"; `core.mentions.candidates`) become `candidate` mentions for
-fuzzy resolution in `core.resolve`. The same lookups run token by token on a text whose
+(`core.mentions.candidates`: before "air base", "airport", ...; after "in/at/near") become
+`candidate` mentions for fuzzy resolution in `core.resolve`. The same lookups run token by token on a text whose
 characters do not all fold one to one.
 """
 
