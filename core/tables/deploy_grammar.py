@@ -12,7 +12,7 @@ from another clause; the subject of "hosts" is the host. "The unit", "its battle
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.annotate import AnnotatedSentence
 from core.records import Mention
@@ -36,7 +36,7 @@ from core.tables.deploy_reading import (
     reading,
 )
 from core.tables.deploy_refs import DeployRefs
-from core.tables.deploy_roles import aid_recipients, cue_below, equipment_only, noun_for, predicate
+from core.tables.deploy_roles import aid_recipients, cue_below, equipment_only, including_unit, noun_for, predicate
 from core.tables.deploy_status import status_of
 
 #: An indefinite article also points back when the force was just named ("a large contingent").
@@ -78,7 +78,10 @@ def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
         if noun is not None:
             used.add(noun)
             refs.note_force(code, sentence.index)
-            found = _noun_claims(r, sentence, refs, code, noun)
+            unit = including_unit(r, noun)
+            found = _noun_claims(r, sentence, refs, code, noun) if unit is None else [
+                replace(c, personnel=figure(r, sentence, [noun]))
+                for c in _noun_claims(r, sentence, refs, code, unit)]  # troops a unit includes are where it is
         elif p.deps[root] == "nsubj" and m.kind == "country" and not m.possessive:
             found = _subject_claims(r, sentence, refs, code, p.heads[root])
         elif p.deps[root] in _MODIFIER and p.lower(p.heads[root]) in _GOVERNMENT and \
@@ -167,7 +170,9 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     if status == "planned" and p.deps[conj_root(p, noun)] == "pobj" and p.lower(p.heads[conj_root(p, noun)]) == \
             "alongside":
         status = "current"  # "will serve alongside Canadian troops at Ādaži": those are there already
-    starts = [noun, *p.children_with(noun, ("acl",))]
+    counted = [o for _, o in p.prep_objects(noun, ("of",))]  # "a unit of 60 people, which will be based at X"
+    starts = [noun, *p.children_with(noun, ("acl",)),
+              *(c for n in (noun, *counted) for c in p.children_with(n, ("relcl",)) if c in r.cues)]
     if verb is None:
         places = Places(r, refs, force, None).attached(starts)
         return _claims(force, places, figure(r, sentence, [noun]), status)
@@ -232,6 +237,13 @@ def _around(r: Reading, refs: DeployRefs, force: str, verb: int, cls: str | None
             places.hosts += guard.hosts
             for site in guard.sites:
                 places.add_site(site)
+    if not places.hosts and not places.sites:  # "went home ... after flying 200 sorties from the base"
+        for c in (c for q in p.children_with(verb, ("prep",)) for c in p.children_with(q, ("pcomp",))):
+            if r.cues.get(c) not in (None, "noun") and not p.children_with(c, ("nsubj", "nsubjpass")):
+                found = Places(r, refs, force, r.cues[c]).attached([c])
+                places.hosts += found.hosts
+                for site in found.sites:
+                    places.add_site(site)
     return places
 
 
