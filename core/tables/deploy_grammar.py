@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 
 from core.annotate import AnnotatedSentence
 from core.records import Mention
-from core.syntax import Parse
 from core.tables.deploy_anaphora import (
     PRONOUNS,
     names_owner,
@@ -36,7 +35,15 @@ from core.tables.deploy_reading import (
     reading,
 )
 from core.tables.deploy_refs import DeployRefs
-from core.tables.deploy_roles import aid_recipients, cue_below, equipment_only, including_unit, noun_for, predicate
+from core.tables.deploy_roles import (
+    aid_recipients,
+    cue_below,
+    equipment_only,
+    including_unit,
+    noun_for,
+    predicate,
+    subjects_up,
+)
 from core.tables.deploy_status import status_of
 
 #: An indefinite article also points back when the force was just named ("a large contingent").
@@ -179,7 +186,7 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     objects = [o for o in p.objects(verb) if conj_root(p, o) != conj_root(p, noun)]
     places = _around(r, refs, force, verb, cls, [*starts, verb, *objects], objects)
     if cls == "host":
-        places.hosts, places.sites = _host_subjects(r, refs, _subjects_up(p, verb), places.sites)
+        places.hosts, places.sites = _host_subjects(r, refs, subjects_up(p, verb), places.sites)
     counted = [noun] + ([o for o in objects if is_military(r, o)] if p.deps[conj_root(p, noun)] == "nsubj" else [])
     if equipment_only(r, counted):
         places.hosts = [h for h in places.hosts if h not in aid_recipients()]  # "German tanks sent to Ukraine": aid
@@ -275,15 +282,6 @@ def _host_subjects(r: Reading, refs: DeployRefs, subjects: list[int], sites: lis
     if not hosts and refs.country() and any(p.lower(s) in _COUNTRY_WORDS for s in subjects):
         hosts = [refs.country()]
     return hosts, sites
-
-
-def _subjects_up(p: Parse, verb: int) -> list[int]:
-    """The subjects of a predicate, or of the verb it is governed by ("is preparing to host")."""
-    for i in (verb, *p.ancestors(verb)[:2]):
-        subjects = p.subjects(i)
-        if subjects:
-            return subjects
-    return []
 
 
 def _claims(force: str, places: Places, personnel: int | None, status: str) -> list[Claim]:

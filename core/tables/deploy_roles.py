@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from core import refdata
+from core.syntax import Parse
 from core.tables.deploy_reading import BASE_WORDS, Reading, conj_root, is_military
 from core.tables.deploy_status import verb_classes
 
@@ -166,3 +167,12 @@ def equipment_only(r: Reading, nouns: list[int]) -> bool:
     told = [n for n in nouns if is_military(r, n)]
     return bool(told) and all(p.lower(n) in _equipment() or any(
         p.lower(c) in _equipment() for c in p.children_with(n, ("compound",))) for n in told)
+
+
+def subjects_up(p: Parse, verb: int) -> list[int]:
+    """The subjects of a predicate, or of the verb it is governed by ("is preparing to host")."""
+    for i in (verb, *p.ancestors(verb)[:2]):
+        subjects = p.subjects(i)
+        if subjects:
+            return subjects
+    return []
