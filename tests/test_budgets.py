@@ -36,6 +36,8 @@ FUNDERS = [
      "package unveiled in January.", "SWE"),
     ("money source in the clause", "Bucharest hopes to cover €400 million of the bill with European Union funds.",
      None),
+    ("who expects a cost pays it", "The new depots will be financed by Latvia, which expects them to cost about "
+     "€300 million.", "LVA"),
 ]
 
 
@@ -119,6 +121,10 @@ KIND_GRAMMAR = [
     ("what the predicate calls it", "Estonia's share, nearly €400 million, was described by officials as the "
      "largest defence contract in its history.", "contract"),
     ("a copula's attribute", "The order, worth €90 million, is the biggest contract Latvia has signed.", "contract"),
+    ("paid in a deal is a purchase", "Sofia paid $1.2 billion for eight jets in a deal agreed in 2019.", "contract"),
+    ("paid under a contract", "Finland paid €90 million under a contract with a Norwegian firm.", "contract"),
+    ("to commit is to promise", "Lithuania will commit €25 million to the fund in 2026.", "pledge"),
+    ("what a plan is to cost", "The new shelters are expected to cost €200 million.", "total"),
 ]
 
 
@@ -191,6 +197,8 @@ TRAPS = [
      "commitment.", []),
     ("salary", "The new commander earns €120,000 a year.", []),
     ("mobilised spending", "The plan aims to mobilise more than €800 billion of defence spending by 2030.", []),
+    ("an estimate of need", "Up to €3 billion will be needed next year to keep the scheme going, officials said.", []),
+    ("a need told in the present", "Roughly €500 million is needed to finish the fence, the border guard said.", []),
 ]
 
 
