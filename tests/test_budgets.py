@@ -64,6 +64,7 @@ RECIPIENTS = [
     ("own procurement", "The Czech Army ordered 14 more tanks for CZK 8 billion.", "CZE"),
     ("forces of a demonym", "Brussels approved a €40 million assistance measure for the Moldovan armed forces.", "MDA"),
     ("a getter is the recipient", "Romania was allocated €16 billion under the loan scheme.", "ROU"),
+    ("an applicant is the recipient", "Slovakia has applied for €2 billion in loans from the EU scheme.", "SVK"),
 ]
 
 
@@ -161,7 +162,24 @@ SHARES = [
     ("of the whole, first", "Of the €50 million, €30 million will be used to buy drones.", [(50e6, None), (30e6, 50e6)]),
     ("handed out of a pool", "The EU's €150 billion loan instrument is spoken for. Poland was allocated "
      "€40 billion.", [(150e9, None), (40e9, 150e9)]),
+    ("a ranking of bracketed shares", "The EU's €150 billion loan instrument is spoken for. Spain will get "
+     "€9 billion, followed by Greece (€7 billion) and Croatia (€3 billion).",
+     [(150e9, None), (9e9, 150e9), (7e9, 150e9), (3e9, 150e9)]),
+    ("a plan told further on is no pool", "The bloc set up a €150 billion loan facility in May. Greece was "
+     "allocated €7 billion. Spain will get €9 billion. Officials met in Athens. Talks went on. Earlier, leaders "
+     "had approved an €800 billion rearmament plan.", [(150e9, None), (7e9, 150e9), (9e9, 150e9), (800e9, None)]),
 ]
+
+
+def test_headline_and_body_tell_one_figure_though_the_union_is_named_twice():
+    rows = build_budgets(annotated("EU approves €90 billion loan package for arms\n\nThe European Commission "
+                                   "has confirmed a €90 billion defence loan package."), None)
+    assert [r["amount"] for r in rows] == [90e9]
+
+
+def test_a_loan_package_is_a_loan():
+    (row,) = rows_of("The Commission unveiled a €90 billion defence loan package on Tuesday.")
+    assert row["kind"] == "other"
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SHARES], ids=[c[0] for c in SHARES])

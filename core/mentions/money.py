@@ -255,8 +255,8 @@ def _to_mention(m: re.Match[str], offset: int) -> Mention[Money] | None:
                    Money(amount, currency, high=high, qualifier=qualifier))
 
 
-_CONVERSION = re.compile(r"\(\s*(?:about|around|roughly|approximately|approx\.?|some|or|c\.|ca\.|~|=|equal to)?\s*$",
-                         re.IGNORECASE)
+_CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|roughly|approximately|approx\.?|some|or|c\.|ca\.|~|=|equal to)?\s*$",
+                         re.IGNORECASE)  # nothing else between: "Belgium (€8.3bn), Lithuania (€6.4bn)" are two sums
 
 
 def _mark_conversions(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:

@@ -73,7 +73,8 @@ def _kind_by_grammar(sentence: AnnotatedSentence, money: Mention) -> str | None:
     if parse.lower(verb) in _COPULAS:
         nouns += parse.subjects(verb)
     for t in nouns:
-        kind = _cue_at(sentence.text, parse.starts[t])
+        lent = [c for c in parse.children_with(t, ("compound",)) if _cue_at(sentence.text, parse.starts[c]) == "other"]
+        kind = "other" if lent else _cue_at(sentence.text, parse.starts[t])  # "a €150bn loan package": a loan
         if kind:
             return kind
     chain = [verb]

@@ -135,11 +135,15 @@ def _period_total(rows: list[dict], i: int) -> int | None:
 
 
 def _pool(rows: list[dict], i: int) -> int | None:
-    """The largest figure of the article that was handed to no one: the pool a handed share came from."""
+    """The largest figure of the article that was handed to no one: the pool a handed share came from.
+    An instrument before a plan's total ("an €800 billion ReArm EU plan" is no pool of the shares of a
+    €150 billion loan instrument), and one told within two sentences of the share before one further off."""
     pools = [j for j, r in enumerate(rows) if j != i and not r["_handed"] and r["_parent"] is None
              and _eur(r) > _eur(rows[i]) and r["recipient_code"] is None and r["funder_code"] is None
              and r["kind"] in (None, "other", "total")]
-    return max(pools, key=lambda j: _eur(rows[j])) if pools else None
+    pools = [j for j in pools if rows[j]["kind"] != "total"] or pools  # an instrument hands out, a plan adds up
+    near = [j for j in pools if any(abs(s - rows[i]["_sentence"]) <= 2 for s in rows[j]["_told"])] or pools
+    return max(near, key=lambda j: _eur(rows[j])) if near else None
 
 
 def _summed_shares(rows: list[dict]) -> None:

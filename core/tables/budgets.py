@@ -41,6 +41,17 @@ def _lenders() -> frozenset[str]:
     return frozenset(r["actor"] for r in refdata.rows("vocab/actors.csv") if r["kind"] in ("union", "bank"))
 
 
+@lru_cache(maxsize=1)
+def _actor_kinds() -> dict[str, str]:
+    return {r["actor"]: r["kind"] for r in refdata.rows("vocab/actors.csv")}
+
+
+def _payer(funder: str) -> str:
+    """Who pays, for telling repeats apart: the EU's institutions are the one union ("the European
+    Commission confirmed a €150bn package" repeats the headline's "EU approves €150bn")."""
+    return "union" if _actor_kinds().get(funder) == "union" else funder
+
+
 def _home_country(article: Annotated) -> Party | None:
     """The article's own country: the one its headline names, else the one it names most."""
     counts: dict[str, int] = {}
@@ -205,7 +216,9 @@ def _same_figure(old: dict, row: dict, kinds_may_differ: bool) -> bool:
         pass  # "a $2.5 billion agreement ... The contract, worth about 10 billion zlotys": one figure
     elif old["currency"] != row["currency"] or abs(old["amount"] - row["amount"]) > 0.005 * row["amount"]:
         return False
-    if any(old[k] and row[k] and old[k] != row[k] for k in ("funder", "recipient")):
+    if old["recipient"] and row["recipient"] and old["recipient"] != row["recipient"]:
+        return False
+    if old["funder"] and row["funder"] and _payer(old["funder"]) != _payer(row["funder"]):
         return False
     if old["year_start"] and row["year_start"] and old["year_start"] != row["year_start"]:
         return False

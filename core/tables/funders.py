@@ -36,6 +36,8 @@ _FORCE_NOUNS = frozenset({"forces", "force", "army", "armed", "military", "troop
                           "government", "ministry", "brigade", "battalion", "units", "defence", "defense", "state"})
 #: A sum that sizes one of these is paid by the buyer it goes "to", not by the seller who tells it.
 _SALES = frozenset({"sale", "sales", "export", "exports", "transfer"})
+#: "Italy will receive €14.9bn, followed by Belgium (€8.3bn)": the next in a ranking, not a payer.
+_RANKING_PASSIVES = frozenset({"followed", "trailed", "preceded", "ranked"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "we"})
 
 
@@ -87,6 +89,8 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
     inner = verb = parse.clause_of(noun)
     while parse.deps[verb] == "xcomp" and parse.heads[verb] != verb:  # "promised to spend": the promiser
         verb = parse.heads[verb]
+    if parse.lower(verb) in _RANKING_PASSIVES and parse.heads[verb] != verb:  # "receive €14.9bn, followed by
+        inner = verb = parse.heads[verb]  # Belgium (€8.3bn)": Belgium is next in the same predicate
     role = verb_role(parse, inner) or verb_role(parse, verb)
     if role == "receiver" and parse.lower(verb) in _RANKING and not any(  # "comes second with €16bn", not
             parse.lower(a) == "with" for a in parse.ancestors(head)[:4]):  # "the contribution comes on top of"
