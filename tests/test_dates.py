@@ -94,6 +94,8 @@ RELATIVE = [  # (id, text, published, expected)
     ("next weekday", "They meet next Friday.", "2025-09-24", ["2025-09-26"]),
     ("last weekday on the same weekday", "They met last Wednesday.", "2025-09-24", ["2025-09-17"]),
     ("reported future stays past", "Jets will come, he said on Monday.", "2025-09-24", ["2025-09-22"]),
+    ("a passive after a future marker", "The deal, set to be signed on Friday, covers radars.", "2025-09-24",
+     ["2025-09-26"]),
 ]
 
 
@@ -114,6 +116,8 @@ YEARS = [  # (id, text, published, expected)
      "2026-02-10", ["2028-03", "2026-02-04"]),
     ("a month of last year", "The first jets landed in October last year.", "2025-03-10", ["2024-10"]),
     ("a month of next year", "Talks resume in February next year.", "2025-11-03", ["2026-02"]),
+    ("an expected month goes forward", "Latvia expects to sign the loan agreement in February.", "2025-11-03",
+     ["2026-02"]),
 ]
 
 

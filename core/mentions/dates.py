@@ -190,10 +190,15 @@ def _value(form: str, m: re.Match[str], future: bool) -> DateValue | None:
 # "the summit opens on Tuesday"; not "deliveries will start, the minister said on Monday".
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|scheduled\s+to|expected\s+to|set\s+to|"
-    r"going\s+to)\b|\w'll\b|\b(?:opens|begins|starts|ends|closes|resumes|convenes|meets|takes\s+place|runs)\b)"
+    r"going\s+to|expects?|anticipates?|(?:plans?|aims?|intends?|hopes?)\s+to)\b|\w'll\b|"
+    r"\b(?:opens|begins|starts|ends|closes|resumes|convenes|meets|takes\s+place|runs)\b)"
     r"(?P<rest>[^.!?;\n]*)$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:\w+ed|said|told|met|began|took|held|came|went|gave|sent|made|flew|fell|saw|spoke|"
                    r"wrote|was|were|had|did)\b", re.IGNORECASE)
+
+
+#: A passive after the future marker is no past tense: "a deal set to be signed on Wednesday".
+_PASSIVE = re.compile(r"\bbe(?:en)?\s+\w+", re.IGNORECASE)
 
 
 def is_future(text: str, pos: int, window: int = 120) -> bool:
@@ -201,10 +206,12 @@ def is_future(text: str, pos: int, window: int = 120) -> bool:
 
     >>> is_future("Talks will resume on Monday", 20), is_future("It will come, he said on Monday", 25)
     (True, False)
+    >>> is_future("A deal set to be signed on Wednesday", 27), is_future("Poland expects to sign it in March", 27)
+    (True, True)
     """
     head = text[max(0, pos - window):pos]
     m = _FUTURE.search(head)
-    return m is not None and not _PAST.search(m["rest"])
+    return m is not None and not _PAST.search(_PASSIVE.sub("", m["rest"]))
 
 
 def format_date(value: DateValue | None) -> str | None:

@@ -259,13 +259,17 @@ _CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|roughly|approximately|approx
                          re.IGNORECASE)  # nothing else between: "Belgium (€8.3bn), Lithuania (€6.4bn)" are two sums
 
 
+_RATE = re.compile(r"^\s*(?:=|equals?|equall?(?:ing|ed)|equal\s+to|is|was|buys|bought|to(?:\s+the)?)\s*$", re.IGNORECASE)
+
+
 def _mark_conversions(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
     """A sum given again in another currency in brackets ("200 billion zlotys (about $55 billion)"), and
     both sides of an exchange rate ("$1 = 10.4 crowns"), marked with `conversion_of`."""
     out = found[:1]
     for prev, cur in zip(found, found[1:], strict=False):
         between = text[prev.end - offset:cur.start - offset]
-        if between.strip() == "=":  # an exchange rate, "$1 = 10.4 crowns": neither side is a sum of money
+        if between.strip() == "=" or (_RATE.match(between) and prev.value.amount == 1):
+            # an exchange rate, "$1 = 10.4 crowns", "$1 equaling 4.07 zlotys": neither side is a sum of money
             out[-1] = replace(out[-1], value=replace(out[-1].value, conversion_of=cur.start))
             cur = replace(cur, value=replace(cur.value, conversion_of=prev.start))
         elif len(between) < 20 and _CONVERSION.search(between):

@@ -38,6 +38,7 @@ _FORCE_NOUNS = frozenset({"forces", "force", "army", "armed", "military", "troop
 _SALES = frozenset({"sale", "sales", "export", "exports", "transfer"})
 #: "Italy will receive €14.9bn, followed by Belgium (€8.3bn)": the next in a ranking, not a payer.
 _RANKING_PASSIVES = frozenset({"followed", "trailed", "preceded", "ranked"})
+_ORDERS = frozenset({"deal", "deals", "contract", "contracts", "order", "orders", "agreement", "agreements"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "we"})
 
 
@@ -110,7 +111,7 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
         verb = parse.heads[verb]  # "Lithuania, which expects them to cost up to €1 billion": who expects it pays
         subjects = [t for t in parse.subjects(verb) if t not in parse.subtree(noun)]
         parties = [p for p in (_party(sentence, parse, names, t, context, verb) for t in subjects) if p is not None]
-    getter = role == "receiver" or (role == "giver" and passive)
+    getter = (role == "receiver" and not _buys(parse, verb, parties)) or (role == "giver" and passive)
     funder = _funder(sentence, parse, names, context, head, noun, (inner, verb), bool(parties) and not getter)
     recipient = _recipient(sentence, parse, names, head, noun, verb, subjects, funder)
     if parse.lower(noun) in _SALES and recipient is not None:  # "approved a $1.85 billion sale ... to Poland"
@@ -126,6 +127,13 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
     if getter:
         return Parties(funder, recipient or subject, handed=subject is not None)
     return Parties(funder or subject, recipient)
+
+
+def _buys(parse: Parse, verb: int, parties: list[Party]) -> bool:
+    """"Poland secured a deal for launchers valued at €1.13bn": a state that gets an order is its buyer
+    (a company that wins one is paid: "Rheinmetall won a €300m contract")."""
+    return bool(parties) and all(p.code for p in parties) and any(
+        parse.lower(o) in _ORDERS for o in parse.objects(verb))
 
 
 def verb_role(parse: Parse, verb: int) -> str | None:
