@@ -46,6 +46,10 @@ NUMBER_FORMS = [
      [(35_000_000_000, "NOK"), (22_500_000_000, "NOK")]),
     ("kroner of a named country", "Norway will give 5 billion kroner.", [(5_000_000_000, "NOK")]),
     ("crowns of a named country", "Prague paid 3 billion crowns, the Czech ministry said", [(3_000_000_000, "CZK")]),
+    ("kroner of the country named before it, beside other crowns", "Denmark gave 2 billion kroner, Sweden SEK 600 "
+     "million and Norway NOK 500 million.", [(2e9, "DKK"), (600e6, "SEK"), (500e6, "NOK")]),
+    ("crowns of a capital, in an article about Danish money", "Denmark gave DKK 1 billion. Prague has put in 250 "
+     "million crowns.", [(1e9, "DKK"), (250e6, "CZK")]),
     ("korun", "an order worth 8 billion korun", [(8_000_000_000, "CZK")]),
     ("the payer's kroner beside another country's sum", "Oslo gave NOK 2 billion. Copenhagen, for its part, "
      "added 900 million kroner.", [(2_000_000_000, "NOK"), (900_000_000, "DKK")]),

@@ -44,22 +44,22 @@ def currency_issuer(currency: str) -> str | None:
     return None if currency in ("USD", "EUR") else _issuers().get(currency)
 
 
-@lru_cache(maxsize=128)
-def _country_words(code: str, capital: bool = False) -> re.Pattern[str] | None:
-    """The names, aliases and demonyms of a country (and its capital, standing for its government)."""
+@lru_cache(maxsize=64)
+def _country_words(code: str) -> re.Pattern[str] | None:
     row = refdata.countries().get(code)
     if not row:
         return None
-    words = [row["name"], *refdata.split_list(row["aliases"]), *refdata.split_list(row["demonyms"])]
-    words += [row["capital"]] if capital and row.get("capital") else []
+    words = [row["name"], *refdata.split_list(row["aliases"]), *refdata.split_list(row["demonyms"]),
+             *([row["capital"]] if row.get("capital") else [])]
     body = alternation(words, gap=r"\ ")  # spaces only as written
     return re.compile(rf"\b(?:{body})\b")
 
 
-def resolve_shared_forms(text: str, found: list[Mention[Money]]) -> list[Mention[Money]]:
+def resolve_shared_forms(text: str, found: list[Mention[Money]], offset: int = 0) -> list[Mention[Money]]:
     """A form several currencies share ("22.5 billion kroner", "SEK 5 billion ... 3 billion crowns")
-    takes the reading that the text gives unambiguously elsewhere (nearest first), else the one whose
-    country the text names most, else its first reading."""
+    takes the reading whose country its own sentence names last before it, else the one the text gives
+    unambiguously elsewhere (nearest first), else the one whose country the text names most, else its
+    first reading. `offset` is where `text` starts in the article (the mentions' offsets)."""
     readings = _other_readings()
     out = []
     for m in found:
@@ -70,30 +70,27 @@ def resolve_shared_forms(text: str, found: list[Mention[Money]]) -> list[Mention
         options = (m.value.currency, *readings[form])
         told = sorted((abs(o.start - m.start), o.value.currency) for o in found
                       if o.value.currency in options and _written_form(o.raw) not in readings)
-        chosen = _payer_before(text, m.start, options) or (
-            told[0][1] if told else _most_named(text, options) or m.value.currency)
+        chosen = _named_before(text, m.start - offset, options) or (told[0][1] if told else None) \
+            or _most_named(text, options) or m.value.currency
         out.append(replace(m, value=replace(m.value, currency=chosen)))
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_CLAUSE_START = re.compile(r"[.;!?\n]")
 
 
-def _payer_before(text: str, start: int, options: tuple[str, ...]) -> str | None:
-    """The currency of the issuing country named last before the sum in its own sentence ("Denmark
-    has pledged the largest share, 1.2 billion kroner", "Prague has put in 250 million crowns"):
-    the payer's own money, whatever other sums the text gives.
-
-    >>> _payer_before("Oslo gave NOK 5 billion. Denmark pledged 1.2 billion kroner", 41, ("DKK", "NOK"))
-    'DKK'
-    """
-    lo = max((b.end() for b in _SENTENCE_END.finditer(text, 0, start)), default=0)
+def _named_before(text: str, at: int, options: tuple[str, ...]) -> str | None:
+    """The reading whose country the sum's own sentence names last before it ("Denmark has pledged the
+    largest share, 1.2 billion kroner, ... Norway NOK 500 million": Danish; "Prague has put in 250
+    million crowns": Czech)."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, max(0, at - 300), at)]
+    head = text[starts[-1] if starts else max(0, at - 300):at]
     best: tuple[int, str] | None = None
     for currency in options:
-        pattern = _country_words(_issuers().get(currency, ""), capital=True)
-        for hit in pattern.finditer(text, lo, start) if pattern else ():
-            if best is None or hit.start() > best[0]:
-                best = (hit.start(), currency)
+        pattern = _country_words(_issuers().get(currency, ""))
+        last = max((w.end() for w in pattern.finditer(head)), default=-1) if pattern else -1
+        if last >= 0 and (best is None or last > best[0]):
+            best = (last, currency)
     return best[1] if best else None
 
 

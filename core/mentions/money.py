@@ -179,7 +179,7 @@ def find_money(text: str, offset: int = 0) -> list[Mention[Money]]:
         mention = _to_mention(m, offset)
         if mention is not None:
             found.append(mention)
-    found = resolve_shared_forms(text, _join_ranges(text, found, offset))
+    found = resolve_shared_forms(text, _join_ranges(text, found, offset), offset)
     return _mark_conversions(text, found, offset)
 
 

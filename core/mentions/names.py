@@ -4,20 +4,20 @@ One lexicon (folded name -> entries, `core.mentions.lexicon`) is built from the 
 One Aho–Corasick pass over the folded text (`core.mentions.folded`) finds where known names
 start; a capitalised token (or a number, or a lower-case coalition name) where one starts takes
 the longest n-gram that is a known name; capitalised spans that miss but look like a place
-(followed by "air base", "airport", ...; after "in/at/near") become `candidate` mentions for
-fuzzy resolution in `core.resolve`. The same lookups run token by token on a text whose
+(`core.mentions.candidates`: before "air base", "airport", ...; after "in/at/near") become
+`candidate` mentions for fuzzy resolution in `core.resolve`. The same lookups run token by token on a text whose
 characters do not all fold one to one.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from itertools import islice
 
 import ahocorasick
 
+from core.mentions.candidates import MAX_RUN, SITE_WORD_FOLDED, candidate_at, contiguous, may_be_candidate
 from core.mentions.folded import (
     FoldedText,
     build_automaton,
@@ -31,23 +31,6 @@ from core.records import Mention
 from core.text import _TOKEN, Token, fold, tokenize
 
 MAX_NGRAM = 6
-
-
-_JOINER = re.compile(r"^(?:\s|-|–|—)*$")
-_SITE_WORDS = re.compile(r"^\s*(?:air\s*base|airbase|base|bases|airport|airfield|air\s+field|training\s+(?:area|ground)s?|"
-                         r"range|naval\s+base|garrison|barracks)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|from|to|of|around|into|between)\s+(?:the\s+)?$", re.IGNORECASE)
-#: A place context strong enough for a one-word candidate (an unknown town, looked up among the
-#: populated places): "in", "near", "outside", "between", "the village of", "north of".
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|between)|\b(?:village|villages|town|city|port|commune|hamlet|settlement|"
-    r"outskirts|suburbs?|edge|centre|center|south|north|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-#: Lower-case particles inside a place's name ("Röthenbach an der Pegnitz", "Cuhureștii de Jos").
-_PARTICLE_TAIL = re.compile(r"\s+(?:an\s+der|an|am|de|din|nad|pod|na|pe|upon|im|bei)\s+(?=[A-ZÀ-ÞĀ-Ž])[^\W\d_][\w'’]*"
-                            r"(?:-[^\W\d_][\w'’]*)*")
-#: A dateline: a place in capitals opening a paragraph, then a comma or a dash ("CEADIR-LUNGA, Feb. 14").
-_DATELINE_AFTER = re.compile(r"^\s*(?:,|\s[-–—]|\s*\()")
 
 
 def find_names(text: str, offset: int = 0) -> list[Mention]:
@@ -79,56 +62,20 @@ def find_names(text: str, offset: int = 0) -> list[Mention]:
         if not text[start].isupper():
             continue
         if site_words is None:
-            site_words = [folded.offset(m.start()) for m in _SITE_WORD_FOLDED.finditer(folded.closed)]
-        if _may_be_candidate(text, start, site_words, folded.closed, at):
-            tokens = _tokens_at(text, start, _MAX_RUN)
-            hit = _candidate_at(text, tokens, 0, offset)
+            site_words = [folded.offset(m.start()) for m in SITE_WORD_FOLDED.finditer(folded.closed)]
+        if may_be_candidate(text, start, site_words, folded.closed, at):
+            tokens = _tokens_at(text, start, MAX_RUN)
+            hit = candidate_at(text, tokens, 0, offset)
             if hit:
                 found.append(hit[1])
                 done = max(tokens[hit[0] - 1].end, hit[1].end - offset)
     return found
 
 
-#: `_SITE_WORDS` in the folded text (where it finds at least what `_SITE_WORDS` finds in the text)
-_SITE_WORD_FOLDED = re.compile(r" (?:air ?base|base|bases|airport|airfield|air field|training (?:area|ground)s?|"
-                               r"range|naval base|garrison|barracks)\b")
-_RUN_BOUND = re.compile(r"[\w.'’\s\-–—]*")
-_MAX_RUN = 4  # tokens of a capitalised run (a candidate)
-
-
 def _tokens_at(text: str, start: int, n: int) -> list[Token]:
     """The first `n` tokens (at most `MAX_NGRAM`) from offset `start`, a token's start."""
     return [Token(t.start(), t.end(), t.group(), fold(t.group()))
             for t in islice(_TOKEN.finditer(text, start), min(n, MAX_NGRAM))]
-
-
-def _may_be_candidate(text: str, start: int, site_words: list[int], closed: str, at: int) -> bool:
-    """Whether a capitalised token at `start` (`at` in the folded text) with no name may begin a
-    candidate (see `_candidate`): a locative just before it, or a site word after the longest run of
-    tokens it could begin."""
-    if (start == 0 or text[start - 1] == "\n") and not text[start + 1:start + 2].islower():  # a dateline
-        return True
-    if _after_locative_word(text, start, closed, at) and (_LOCATIVE_BEFORE.search(text[max(0, start - 15):start])
-                                                          or _PLACE_BEFORE.search(text[max(0, start - 25):start])):
-        return True
-    i = bisect.bisect_right(site_words, start)  # the run of tokens from `start` reaches the next site word:
-    return i < len(site_words) and _RUN_BOUND.fullmatch(text, start, site_words[i]) is not None  # (only that far)
-
-
-_LOCATIVE_WORDS = frozenset({"at", "in", "near", "outside", "from", "to", "of", "around", "into", "between"})
-
-
-def _after_locative_word(text: str, start: int, closed: str, at: int) -> bool:
-    """False only where `_LOCATIVE_BEFORE` cannot match before `start`: the folded word before it (or
-    before 'the') is no locative. Words cut by its 15-character window, or not ASCII, are let through."""
-    for cut in (15, 25):  # a window that starts inside a word, on a locative and spaces up to `start`
-        if start > cut and text[start - cut - 1].isalnum() and len(text[start - cut:start].split()) <= 2:
-            return True
-    before = closed.rfind(" ", 0, at - 1)
-    word = closed[before + 1:at - 1].rsplit("'", 1)[-1]
-    if word == "the":
-        word = closed[closed.rfind(" ", 0, before) + 1:before].rsplit("'", 1)[-1]
-    return word in _LOCATIVE_WORDS or not word.isascii()
 
 
 def _lookup_starts(text: str, folded: FoldedText, hits: set[int]) -> list[int]:
@@ -150,7 +97,7 @@ def _find_names_by_tokens(text: str, offset: int) -> list[Mention]:
     while i < len(tokens):
         hit = _name_at(text, tokens, i, table, offset)
         if not hit and tokens[i].raw[0].isupper():
-            hit = _candidate_at(text, tokens, i, offset)
+            hit = candidate_at(text, tokens, i, offset)
         if hit:
             found.append(hit[1])
         i += hit[0] if hit else 1
@@ -177,17 +124,6 @@ def _name_at(text: str, tokens: list[Token], i: int, table: dict, offset: int) -
                       possessive=possessive, alternatives=entries[1:])
 
 
-def _candidate_at(text: str, tokens: list[Token], i: int, offset: int) -> tuple[int, Mention] | None:
-    """A place-like capitalised run starting at token `i` that no name matched, and its length in tokens."""
-    n = _capitalised_run(text, tokens, i)
-    candidate = _candidate(text, tokens, i, n)
-    if not candidate:
-        return None
-    c_start, c_end, strong = candidate
-    return n, Mention("candidate", offset + c_start, offset + c_end, text[c_start:c_end], fold(text[c_start:c_end]),
-                      strong_context=strong)
-
-
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     """Every folded name of the lexicon; marked: the multi-word coalition names that may be written in
@@ -197,9 +133,6 @@ def _automaton() -> ahocorasick.Automaton:
                   if " " in key and entries[0].etype == "coalition" and key.split()[0] in starts}
     return build_automaton(list(lexicon()), lower_case)
 
-
-def _contiguous(text: str, tokens: list[Token], i: int, n: int) -> bool:
-    return all(_JOINER.match(text[tokens[j].end:tokens[j + 1].start]) for j in range(i, i + n - 1))
 
 
 _STARTS: dict[int, frozenset[str]] = {}
@@ -249,7 +182,7 @@ def _longest_match(text: str, tokens: list[Token], i: int, table: dict) -> tuple
         return None
     longest = min(MAX_NGRAM, len(tokens) - i)
     run = 1  # tokens i .. i+run-1 are joined only by spaces or dashes
-    while run < longest and _JOINER.match(text[tokens[i + run - 1].end:tokens[i + run].start]):
+    while run < longest and contiguous(text, tokens, i + run - 1, 2):
         run += 1
     for n in range(longest, 0, -1):
         if n > run:
@@ -284,52 +217,3 @@ def _as_written(entries: tuple[Entry, ...], key: str, text: str, start: int, end
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’)]*\s+|\n)\s*[\"“‘'(]*$")
-
-
-def _capitalised_run(text: str, tokens: list[Token], i: int) -> int:
-    """Capitalised tokens joined by spaces or dashes, not across a full stop ("in January. Sweden")."""
-    n = 1
-    while (i + n < len(tokens) and n < 4 and tokens[i + n].raw[0].isupper()
-           and not _ends_sentence(tokens[i + n - 1].raw) and _contiguous(text, tokens, i + n - 1, 2)):
-        n += 1
-    return n
-
-
-def _ends_sentence(raw: str) -> bool:
-    """A token with a full stop after a lower-case letter ("January.", not "St." or "U.S.")."""
-    return len(raw) > 3 and raw.endswith(".") and raw[-2].islower()
-
-
-def _candidate(text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int, bool] | None:
-    """A capitalised run that looks like a place name: before a site word, after 'at/in/near' (one word
-    only in a strong place context: 'near', 'the village of'), or a dateline in capitals. Lower-case
-    particles inside a name are part of it ("Röthenbach an der Pegnitz")."""
-    start, end = tokens[i].start, tokens[i + n - 1].end
-    if text[end - 1] == ".":
-        if not _ends_sentence(tokens[i + n - 1].raw):
-            return None  # an abbreviation
-        end -= 1  # the sentence's full stop
-    tail = _PARTICLE_TAIL.match(text, end)
-    end = tail.end() if tail else end
-    if end - start < 4:
-        return None
-    after = text[end:end + 30]
-    if end - start >= 5 and _SITE_WORDS.match(after):
-        return start, end, True
-    if (start == 0 or text[start - 1] == "\n") and tokens[i].raw.isupper() and _DATELINE_AFTER.match(after):
-        return start, end, False
-    if re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]):  # a sentence's first word
-        return None
-    if end - start >= 5 and (n >= 2 or tail) and _LOCATIVE_BEFORE.search(text[max(0, start - 15):start]):
-        return start, end, False
-    if n == 1 and not tail and _PLACE_BEFORE.search(text[max(0, start - 25):start]):
-        return start, end, False
-    return None
-    after = text[end:end + 30]
-    before = text[max(0, start - 15):start]
-    sentence_start = re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]) is not None
-    if _SITE_WORDS.match(after):
-        return start, end, True
-    if _LOCATIVE_BEFORE.search(before) and not sentence_start and n >= 2:
-        return start, end, False
-    return None
