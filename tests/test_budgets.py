@@ -188,6 +188,12 @@ def test_part_of(text, expected):
     assert _parent_amounts(rows_of(text)) == expected
 
 
+def test_a_share_of_a_total_is_not_itself_a_total():
+    rows = rows_of("Latvia has allocated €900 million to defence for 2026. Around €300 million of that total will "
+                   "come from the state budget itself.")
+    assert [(r["amount"], r["kind"]) for r in rows] == [(900e6, "allocation"), (300e6, "allocation")]
+
+
 def test_for_its_part_is_no_share():
     rows = rows_of("Denmark signed a €55 million contract for drones.\nLithuania, for its part, set aside "
                    "€30 million for drones.")
