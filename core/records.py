@@ -52,12 +52,12 @@ class Sentence:
 class NameEntry:
     """What a known name stands for: its type, canonical name and country code."""
 
-    etype: str  # country, demonym, force, institution, actor, coalition, site
+    etype: str  # country, demonym, force, institution, actor, coalition, program, site
     name: str  # canonical name (country's short name, site's gazetteer name, ...)
     code: str | None = None  # ISO alpha-3 (the site's country for sites)
     capital: bool = False
     ambiguous: bool = False
-    kind: str | None = None  # site kind, actor kind or coalition kind
+    kind: str | None = None  # site kind, actor kind, coalition kind or program kind
 
 
 @dataclass(frozen=True)

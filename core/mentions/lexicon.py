@@ -9,7 +9,7 @@ from core.records import NameEntry
 from core.text import fold
 
 #: Entry types in order of preference when one name means several things.
-PRIORITY = ("coalition", "actor", "country", "force", "institution", "demonym", "site")
+PRIORITY = ("coalition", "actor", "program", "country", "force", "institution", "demonym", "site")
 
 
 #: What a name stands for (kept under its old name for the builders).
@@ -67,7 +67,7 @@ def case_sensitive() -> dict[str, dict[Entry, frozenset[str]]]:
 
 
 def _names() -> list[tuple[str, Entry, bool]]:
-    """(name, entry, matched only as written) for the country names and force aliases."""
+    """(name, entry, matched only as written) for the country names, force aliases and programs."""
     out = []
     for row in refdata.rows("countries.csv"):
         exact = set(refdata.split_list(row.get("case_sensitive", "")))
@@ -77,6 +77,9 @@ def _names() -> list[tuple[str, Entry, bool]]:
     for row in refdata.rows("force_aliases.csv"):
         entry = Entry("force", refdata.country_name(row["country_code"]) or row["name"], row["country_code"])
         out.append((row["name"], entry, _is_acronym(row["name"])))
+    for row in refdata.rows("programs.csv"):  # acronyms as written: "SAFE", never "safe" or "Safe"
+        entry = Entry("program", row["program"], row["country"] or None, kind=row["kind"])
+        out += [(n, entry, _is_acronym(n)) for n in [row["program"], *refdata.split_list(row["aliases"])]]
     return out
 
 

@@ -135,7 +135,11 @@ def budget_years(sentence: AnnotatedSentence, money: Mention) -> tuple[int | Non
 
 
 def budget_program(sentence: AnnotatedSentence) -> str | None:
-    """The named program, fund or coalition the money belongs to, if the sentence names one."""
+    """The named program, fund or coalition the money belongs to, if the sentence names one: a
+    registered program first ("a €16.2 billion SAFE loan"), then a capitalised name, then a coalition."""
+    registered = [m.value.name for m in sentence.names if m.kind == "program"]
+    if registered:
+        return registered[0]
     coalitions = [m.value.name for m in sentence.names if m.kind == "coalition"]
     named = _PROGRAM_NAME.search(sentence.text)
     if named and len(named.group(1).split()) > 1:

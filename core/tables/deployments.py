@@ -113,6 +113,7 @@ def _without_shadowed_country_rows(rows: dict[Key, dict]) -> list[dict]:
 
 
 def _mission(sentence: AnnotatedSentence) -> str | None:
-    """The coalition or mission the sentence names ("under NATO's Eastern Sentry"), if any."""
-    names = [m.value.name for m in sentence.names if m.kind == "coalition"]
+    """The coalition or mission the sentence names ("under NATO's Eastern Sentry", "Baltic Air Policing")."""
+    names = [m.value.name for m in sentence.names if m.kind == "coalition" or m.kind == "program"
+             and m.value.kind == "deployment"]
     return names[0] if names else None

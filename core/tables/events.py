@@ -176,7 +176,7 @@ def build_events(article: Annotated) -> list[dict]:
         if not is_list_item(sentence):
             heading = heading_type(sentence)
         codes = sorted({m.value.code for m in country_mentions(sentence)})
-        programs = [m.value.name for m in sentence.names if m.kind == "coalition"]
+        programs = [m.value.name for m in sentence.names if m.kind in ("coalition", "program")]
         dates = _event_dates(sentence)
         for d in dates:
             date = event_date(sentence, d)

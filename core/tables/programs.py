@@ -1,5 +1,9 @@
 """Program mentions: the named programs, funds, missions and joint ventures an article tells of.
 
+Registered programs (`data/programs.csv`: SAFE, East Shield, Baltic Air Policing, ...) and
+coalitions are found by the names finder under their canonical names; other capitalised names
+ending in Programme, Plan, Fund, Shield... are taken as written.
+
 Each becomes a row (article, program, kind, countries); `core.link` merges the rows of
 all articles into one `programs` row per program.
 """
@@ -63,7 +67,9 @@ def build_program_mentions(article: Annotated) -> list[dict]:
         for m in sentence.names:
             if m.kind == "coalition":
                 add(m.value.name, "coalition", [])
-        coalition_spans = [sentence.local(e) for e in sentence.names if e.kind == "coalition"]
+            elif m.kind == "program":  # data/programs.csv: its canonical name, kind and country
+                add(m.value.name, m.value.kind or "other", [m.value.code] if m.value.code else [])
+        coalition_spans = [sentence.local(e) for e in sentence.names if e.kind in ("coalition", "program")]
         for found in [] if headline else _NAMED.finditer(sentence.text):
             name = _DROP_LEAD.sub("", found.group(1)).strip()
             overlaps = any(s < found.end(1) and found.start(1) < e for s, e in coalition_spans)
