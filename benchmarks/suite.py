@@ -9,11 +9,9 @@ BENCH_REUSE is set (then a store and its figures from an earlier run are used as
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +19,7 @@ from pathlib import Path
 from benchmarks.generate import write_corpus
 from benchmarks.hostile import bench_hostile
 from benchmarks.jsonl import bench_jsonl
-from benchmarks.measure import Table, best_of, clock, run_ingest
+from benchmarks.measure import Table, best_of, run_ingest
 
 TARGET_TXT = 1000.0  # articles/s on one core, plain text, end to end into the store
 TARGET_HTML_FACTOR = 3.0
@@ -205,71 +203,10 @@ def dashboard_store(s: Settings) -> tuple[Path, int]:
 
 
 def bench_dashboard(s: Settings) -> Table:
-    from benchmarks.dashboard_pages import best_wall_cpu, fresh, pages
-    from dashboard import facets, prepare
-    from dashboard import filters as fl
+    from benchmarks.dashboard_pages import measure_pages
 
     db, articles = dashboard_store(s)
-    table = Table(f"Dashboard data work on a store of {articles:,} articles (no Streamlit, no rendering; "
-                  "each page with the sidebar's facet counts)",
-                  ["page", "page switch ms", "no filter ms", "country ms", "date range ms", "program ms", "search ms",
-                   "worst ms", "worst CPU ms", "target"])
-    from dashboard import aggregates, charts, mapdeck, money, profiles  # noqa: F401 - imported when the server starts,
-    # before any store is loaded: a cold start here is the data work of a first load (or a reload after a write)
-
-    load_before = os.getloadavg()
-    with clock() as cold:
-        prepared = prepare.load(db)
-        options = facets.filter_options(prepared)
-        titles = facets.article_titles(prepared["articles"])
-        work = pages(prepared, titles)
-        work["Overview"](fl.apply_filters(prepared, fl.Filters()))
-    programs = prepared["budgets"]["program"].dropna().value_counts()
-    choices = {
-        "country": fl.Filters(countries=("POL",)),
-        "date range": fl.Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 6, 30)),
-        "program": fl.Filters(programs=(programs.index[0],) if len(programs) else (options["programs"][0],)),
-        "search": fl.Filters(search="drone"),
-    }
-    switch = pages(prepared, titles, sidebar_counts=False)
-    unfiltered = fl.apply_filters(prepared, fl.Filters())
-    for page, run in work.items():
-        wall, cpu = best_wall_cpu(lambda page=page: switch[page](unfiltered))
-        row, cpus = [page, 1000 * wall], [1000 * cpu]
-        for chosen in (fl.Filters(), *choices.values()):
-            try:
-                wall, cpu = best_wall_cpu(lambda chosen=chosen, run=run: run(fresh(prepared, chosen)))
-                row.append(1000 * wall)
-                cpus.append(1000 * cpu)
-            except Exception as error:  # say what broke, measure the rest
-                row.append(f"error: {type(error).__name__}: {str(error)[:60]}")
-        times = [v for v in row[2:] if isinstance(v, float)]
-        row += [max(times) if times else None, max(cpus), f"≤ {TARGET_FILTER_MS:g} ms"]
-        table.rows.append(row)
-    table.rows.append(["cold start of Overview (load + prepare + sidebar options + page), s", None, cold.wall, None,
-                       None, None, None, None, cold.cpu, f"≤ {TARGET_COLD_S:g} s"])
-    worst = [r[7] for r in table.rows[:-1] if isinstance(r[7], float)]
-    switches = [r[1] for r in table.rows[:-1] if isinstance(r[1], float)]
-    table.notes += [
-        f"cold start: {cold.wall:.2f} s ({'met' if cold.wall <= TARGET_COLD_S else 'not met'}), CPU {cold.cpu:.2f} s; "
-        f"store file {store_mb_of(db):,.0f} MB",
-        f"{os.cpu_count()} cores; load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after "
-        "(wall figures are best of 3; CPU figures count this process's threads; the dashboard's modules are "
-        "imported before the cold start is timed, as the server imports them when it starts)",
-        f"a filter change's data work (apply_filters + facet counts + the page's aggregates), worst page: "
-        f"{max(worst) if worst else float('nan'):,.0f} ms "
-        f"({'met' if worst and max(worst) <= TARGET_FILTER_MS else 'not met'})",
-        f"median over pages and filters: {statistics.median(worst) if worst else float('nan'):,.0f} ms (worst per page)",
-        f"a page switch (the view and counts cached, the page's own work): {min(switches):,.0f}–"
-        f"{max(switches):,.0f} ms" if switches else "no page switch measured",
-    ]
-    return table
-
-
-def store_mb_of(db: Path) -> float:
-    from benchmarks.measure import store_mb
-
-    return store_mb(db)
+    return measure_pages(db, articles, TARGET_FILTER_MS, TARGET_COLD_S)
 
 
 def bench_stages(s: Settings) -> Table:

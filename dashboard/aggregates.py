@@ -14,12 +14,23 @@ import numpy as np
 import pandas as pd
 
 from dashboard import money
-from dashboard.grouping import COUNTRY_LEVEL, STATUS_ORDER, deployment_sources, deployment_summary  # noqa: F401
+from dashboard.grouping import (  # noqa: F401
+    COUNTRY_LEVEL,
+    DEPLOYMENT_READS,
+    STATUS_ORDER,
+    deployment_sources,
+    deployment_summary,
+)
 from dashboard.money import KINDS
 from dashboard.prepare import NO_DATE_LO, cluster_roots
+from dashboard.view import count, rows_at, select
 
 NO_PROGRAM = "(no program)"
 LOW_CONFIDENCE = 100
+#: The budget columns `program_periods` reads (a page passes only these: see dashboard/view.py).
+PERIOD_READS = ("program", "funder", "kind", "year_start", "year_end", "amount_eur", "article_id", "part_of")
+#: The budget columns `budget_currencies` reads.
+CURRENCY_READS = ("currency", "kind", "amount", "amount_eur", "part_of")
 
 
 # --- overview ------------------------------------------------------------------------------
@@ -27,14 +38,24 @@ LOW_CONFIDENCE = 100
 
 def headline(t: Mapping[str, pd.DataFrame], summary: pd.DataFrame | None = None) -> dict[str, int]:
     """The overview's counts (`summary`: the deployment summary, if already built)."""
-    summary = deployment_summary(t["deployments"]) if summary is None else summary
+    summary = summary_of(t) if summary is None else summary
     return {
-        "articles": len(t["articles"]),
-        "programs": len(t["programs"]),
-        "coalitions": t["coalitions"]["coalition"].nunique(),
+        "articles": count(t, "articles"),
+        "programs": count(t, "programs"),
+        "coalitions": select(t, "coalitions", ["coalition"])["coalition"].nunique(),
         "deployments": len(summary),
-        "budget rows": len(t["budgets"]),
+        "budget rows": count(t, "budgets"),
     }
+
+
+def summary_of(t: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """`deployment_summary` of a view's deployments (only the columns it reads copied)."""
+    return deployment_summary(select(t, "deployments", DEPLOYMENT_READS))
+
+
+def sources_of(t: Mapping[str, pd.DataFrame], titles: Mapping[str, str]) -> dict[tuple, str]:
+    """`deployment_sources` of a view's deployments (only the columns it reads copied)."""
+    return deployment_sources(select(t, "deployments", DEPLOYMENT_READS), titles)
 
 
 def eur_by_funder(budgets: pd.DataFrame) -> pd.DataFrame:
@@ -63,17 +84,27 @@ def personnel_by_host(summary: pd.DataFrame) -> pd.DataFrame:
 
 def latest_events(events: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The `n` most recent dated events."""
-    lo = events["_lo"]
-    return events.loc[lo[lo != NO_DATE_LO].nlargest(n).index]
+    return events.loc[_latest(events["_lo"], n)]
+
+
+def latest_in(t: Mapping[str, pd.DataFrame], n: int = 10) -> pd.DataFrame:
+    """`latest_events` of a view (only the `n` rows shown copied whole)."""
+    return rows_at(t, "events", _latest(select(t, "events", ["_lo"])["_lo"], n))
+
+
+def _latest(lo: pd.Series, n: int | None) -> pd.Index:
+    """Labels of the `n` latest dated rows by `_lo` (every dated row without `n`)."""
+    placed = lo[lo != NO_DATE_LO]
+    return placed.nlargest(n).index if n and len(placed) > n else placed.index
 
 
 def attention(t: Mapping[str, pd.DataFrame]) -> dict[str, int]:
     """Counts of what needs an analyst's eye."""
     return {
-        "conflicts": len(t["conflicts"]),
-        "duplicates": int(t["articles"]["duplicate_of"].notna().sum()),
-        "low-confidence names": len(low_confidence(t["site_mentions"])),
-        "files that failed": len(t["failures"]),
+        "conflicts": count(t, "conflicts"),
+        "duplicates": int(select(t, "articles", ["duplicate_of"])["duplicate_of"].notna().sum()),
+        "low-confidence names": len(low_confidence(select(t, "site_mentions", ["score"]))),
+        "files that failed": count(t, "failures"),
     }
 
 
@@ -85,14 +116,22 @@ YEARLESS = re.compile(r"^--\d{2}-\d{2}$")
 def dated_events(events: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
     """Events that can be placed on a time axis, in date order, with `when` (first day) and
     `precision`; with `limit`, only the latest `limit` of them."""
-    lo = events["_lo"]
-    placed = lo[lo != NO_DATE_LO]
-    keep = placed.nlargest(limit).index if limit and len(placed) > limit else placed.index
-    dated = events.loc[keep].sort_values("_lo", kind="stable")
+    dated = events.loc[_latest(events["_lo"], limit)].sort_values("_lo", kind="stable")
     lo = dated["_lo"].to_numpy()
     when = pd.to_datetime(pd.DataFrame({"year": lo // 10_000, "month": lo // 100 % 100, "day": lo % 100}))
     precision = dated["date"].str.len().map({4: "year", 7: "month", 10: "day"})
     return dated.assign(when=when.to_numpy(), precision=precision.to_numpy()).reset_index(drop=True)
+
+
+def dated_in(t: Mapping[str, pd.DataFrame], limit: int | None = None) -> pd.DataFrame:
+    """`dated_events` of a view (only the rows it places copied whole)."""
+    return dated_events(rows_at(t, "events", _latest(select(t, "events", ["_lo"])["_lo"], limit)), limit)
+
+
+def undated_in(t: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """`undated_events` of a view (only the undated rows copied whole)."""
+    lo = select(t, "events", ["_lo"])["_lo"]
+    return undated_events(rows_at(t, "events", lo.index[(lo == NO_DATE_LO).to_numpy()]))
 
 
 def undated_events(events: pd.DataFrame) -> pd.DataFrame:

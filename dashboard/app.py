@@ -52,6 +52,7 @@ def main() -> None:
     with st.sidebar:
         st.caption(f"Store: {data.db_path().name} · {len(tables['articles']):,} articles")
     page.run()
+    data.start_search_index()
 
 
 main()

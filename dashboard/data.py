@@ -23,7 +23,7 @@ import streamlit as st
 from core import reviews as core_reviews
 from core import store
 from core.refdata import countries, country_name, data_file
-from dashboard import facets, filters, prepare
+from dashboard import facets, filters, prepare, search
 from dashboard.view import View
 
 T = TypeVar("T")
@@ -59,6 +59,12 @@ def _load(db: str, store_version: tuple) -> dict[str, pd.DataFrame]:
 def tables() -> dict[str, pd.DataFrame]:
     """Every table, with the filters' helper columns (raises core.store.StoreError)."""
     return _load(str(db_path()), version())
+
+
+def start_search_index() -> None:
+    """Build the loaded tables' search index in a thread, once per store load: called after a page
+    is drawn, so the cold start does not wait for it (a search before it is ready scans every row)."""
+    search.start_index(tables())
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -29,6 +29,11 @@ def sorted_codes(*columns: pd.Series) -> np.ndarray:
     return out
 
 
+#: The deployment columns `deployment_summary` and `deployment_sources` read (a page passes only these).
+DEPLOYMENT_READS = ("force", "force_code", "host", "host_code", "site", "personnel", "status", "lat", "lon",
+                    "article_id", "_aid", "_root", "_dep")
+
+
 def deployment_labels(deployments: pd.DataFrame) -> pd.DataFrame:
     """Force, host and site as the summary names them: the name, else the code, else '?'; a
     deployment without a site is country-level."""

@@ -102,6 +102,11 @@ def stated_column(amounts: pd.Series, currencies: pd.Series) -> pd.Series:
 # --- sums ------------------------------------------------------------------------------------
 
 
+#: The budget columns `funder_totals` reads, and those `spread_over_years` reads (a page passes only these).
+SUM_READS = ("funder", "kind", "amount_eur", "part_of")
+YEAR_READS = ("kind", "amount_eur", "year_start", "year_end", "part_of")
+
+
 def summable(budgets: pd.DataFrame) -> np.ndarray:
     """Rows that may be added up: `part_of` null (every row where the store has no such column)."""
     if "part_of" not in budgets.columns:

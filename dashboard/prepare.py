@@ -21,6 +21,7 @@ from core.schema import FINDINGS, TABLES
 from core.store import load_tables
 from dashboard.dates import NO_DATE_HI, NO_DATE_LO, date_bounds, year_bounds  # noqa: F401 (re-exported)
 from dashboard.grouping import deployment_codes, distinct_per_group, group_rows, sorted_codes
+from dashboard.search import IndexSlot
 
 #: Where the date filter falls back to the article's publication date.
 PUBLISHED_FALLBACK = ("budgets", "deployments", "coalitions", "site_mentions", "roles")
@@ -188,7 +189,8 @@ def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     out["budgets"]["_reports"] = independent_reports(out["budgets"])
     out["deployments"]["_dep"] = deployment_codes(out["deployments"])
     index_facets(out)
-    out["_search"] = {}  # search text -> hits (dashboard.filters)
+    out["_search"] = {}  # search text -> hits (dashboard.search)
+    out["_search_index"] = IndexSlot()  # built after the first page is drawn (dashboard.search)
     return out
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import aggregates as agg
 from dashboard import charts, data, money, widgets
+from dashboard.view import rows_at, select
 
 st.title("Budgets")
 if widgets.no_data():
@@ -13,8 +14,7 @@ chosen = widgets.current_filters()
 t = data.view(chosen)
 widgets.filter_caption()
 
-budgets = t["budgets"]
-sums = data.per_view("funder_totals", lambda v: money.funder_totals(v["budgets"]), chosen)
+sums = data.per_view("funder_totals", lambda v: money.funder_totals(select(v, "budgets", money.SUM_READS)), chosen)
 kinds = [k for k in money.KINDS if k in set(sums["kind"])] or list(money.KINDS[:1])
 if st.session_state.get("budgets_kind") not in kinds:
     st.session_state["budgets_kind"] = kinds[0]
@@ -34,20 +34,23 @@ with bars_column:
     widgets.download_csv(ranked, f"funders-{kind}", "budgets_funders")
 with year_column:
     st.subheader("Per year, every kind")
-    by_year = data.per_view("budget_by_year", lambda v: agg.budget_by_year(v["budgets"]), chosen)
+    by_year = data.per_view("budget_by_year", lambda v: agg.budget_by_year(select(v, "budgets", money.YEAR_READS)),
+                            chosen)
     st.plotly_chart(charts.budget_year_bars(by_year, log=log), key="budgets_years")
     st.caption("A figure covering several years counts an equal share in each (a 2025–2028 total of €100m "
                "is €25m a year); figures without a year are not in this chart.")
     widgets.download_csv(by_year, "budget-by-year", "budgets_by_year")
 
 st.subheader("Original currencies")
-currencies = data.per_view("budget_currencies", lambda v: agg.budget_currencies(v["budgets"]), chosen)
+currencies = data.per_view("budget_currencies",
+                            lambda v: agg.budget_currencies(select(v, "budgets", agg.CURRENCY_READS)), chosen)
 widgets.table(currencies.assign(eur=money.eur_column(currencies["amount_eur"]),
                                 as_stated=money.stated_column(currencies["amount"], currencies["currency"])),
               "budgets_currencies", "budget-currencies", link=False,
               columns=["currency", "kind", "as_stated", "eur", "rows", "without rate"], csv=currencies)
 
-rows = budgets[budgets["kind"] == kind]
+kinds_stated = select(t, "budgets", ["kind"])["kind"]
+rows = rows_at(t, "budgets", kinds_stated.index[(kinds_stated == kind).to_numpy(dtype=bool, na_value=False)])
 st.subheader(f"{kind.capitalize()} rows")
 missing = int(rows["amount_eur"].isna().sum())
 if missing:

@@ -17,7 +17,7 @@ if deployments.empty:
     widgets.no_rows("deployments")
     st.stop()
 
-summary = data.per_view("deployment_summary", lambda v: agg.deployment_summary(v["deployments"]), chosen)
+summary = data.per_view("deployment_summary", agg.summary_of, chosen)
 chart, table = st.columns([2, 3])
 with chart:
     st.subheader("Personnel by host")

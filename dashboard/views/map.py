@@ -12,9 +12,8 @@ chosen = widgets.current_filters()
 t = data.view(chosen)
 widgets.filter_caption()
 
-summary = data.per_view("deployment_summary", lambda v: agg.deployment_summary(v["deployments"]), chosen)
-sources = data.per_view("deployment_sources", lambda v: agg.deployment_sources(v["deployments"], data.article_titles()),
-                        chosen)
+summary = data.per_view("deployment_summary", agg.summary_of, chosen)
+sources = data.per_view("deployment_sources", lambda v: agg.sources_of(v, data.article_titles()), chosen)
 sites = data.per_view("site_table", lambda v: agg.site_table(v["sites"]), chosen)
 st.session_state.setdefault("map_adversary", True)
 st.session_state.setdefault("map_labels", True)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import aggregates as agg
 from dashboard import data, money, widgets
+from dashboard.view import select
 
 st.title("Overview")
 if widgets.no_data():
@@ -13,7 +14,7 @@ chosen = widgets.current_filters()
 t = data.view(chosen)
 widgets.filter_caption()
 
-summary = data.per_view("deployment_summary", lambda v: agg.deployment_summary(v["deployments"]), chosen)
+summary = data.per_view("deployment_summary", agg.summary_of, chosen)
 LINKS = {"articles": "views/articles.py", "programs": "views/programs.py", "coalitions": "views/coalitions.py",
          "deployments": "views/deployments.py", "budget rows": "views/budgets.py"}
 for column, (label, value) in zip(st.columns(5), agg.headline(t, summary).items(), strict=True):
@@ -24,7 +25,8 @@ left, right = st.columns(2)
 with left:
     st.subheader("Euros by funder")
     st.caption("Summed per kind, never across kinds; a share of a larger figure is not added again.")
-    by_funder = data.per_view("eur_by_funder", lambda v: agg.eur_by_funder(v["budgets"]), chosen)
+    by_funder = data.per_view("eur_by_funder", lambda v: agg.eur_by_funder(select(v, "budgets", money.SUM_READS)),
+                              chosen)
     shown = by_funder.assign(**{k: money.eur_column(by_funder[k]) for k in by_funder.columns if k != "funder"})
     widgets.table(shown, "overview_eur", "eur-by-funder", link=False, csv=by_funder)
 with right:
@@ -33,7 +35,7 @@ with right:
     widgets.table(agg.personnel_by_host(summary), "overview_personnel", "personnel-by-host", link=False)
 
 st.subheader("Latest events")
-latest = agg.latest_events(t["events"])
+latest = agg.latest_in(t)
 if latest.empty:
     widgets.no_rows("dated events")
 else:

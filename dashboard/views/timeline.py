@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import aggregates as agg
 from dashboard import charts, data, widgets
+from dashboard.view import select
 
 st.title("Timeline")
 if widgets.no_data():
@@ -28,9 +29,9 @@ def _dragged() -> None:
             widgets.set_dates(when.min().date(), when.max().date())
 
 
-dated = data.per_view("dated_events", lambda v: agg.dated_events(v["events"], limit=charts.MAX_POINTS), chosen)
-periods = data.per_view("program_periods", lambda v: agg.program_periods(v["budgets"]), chosen)
-undated = data.per_view("undated_events", lambda v: agg.undated_events(v["events"]), chosen)
+dated = data.per_view("dated_events", lambda v: agg.dated_in(v, limit=charts.MAX_POINTS), chosen)
+periods = data.per_view("program_periods", lambda v: agg.program_periods(select(v, "budgets", agg.PERIOD_READS)), chosen)
+undated = data.per_view("undated_events", agg.undated_in, chosen)
 st.session_state.setdefault("timeline_counts", True)
 counts = st.toggle("Monthly counts", key="timeline_counts",
                    help="Bars under the events: how many of each type per month")

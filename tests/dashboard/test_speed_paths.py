@@ -11,11 +11,11 @@ import pytest
 
 from core.store import load_tables
 from dashboard import aggregates as agg
-from dashboard import charts, search
+from dashboard import charts, money, search
 from dashboard.facets import facet_counts
 from dashboard.filters import Filters, apply_filters, visible
 from dashboard.prepare import article_keys, exploded, load, object_lists, prepare_tables
-from dashboard.view import View
+from dashboard.view import View, count, rows_at, select
 
 FILTERS = [Filters(), Filters(countries=("ROU",)), Filters(programs=("SAFE",)), Filters(search="brigade"),
            Filters(statuses=("planned",), countries=("USA", "DEU"))]
@@ -129,3 +129,27 @@ def test_independent_reports_count_distinct_roots_per_figure():
     keys = budgets.assign(**{c: budgets[c].fillna("") for c in ("funder", "currency", "kind")})
     expected = keys.groupby(["funder", "currency", "kind", "amount"], dropna=False)["_root"].transform("nunique")
     assert independent_reports(budgets).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("chosen", FILTERS, ids=str)
+def test_the_columns_and_rows_a_page_reads_are_those_of_the_whole_frames(tiny, chosen):
+    prepared = prepare_tables(tiny)
+    plain = {name: frame for name, frame in apply_filters(prepared, chosen).items()}  # every frame taken whole
+    view = apply_filters(prepared, chosen)  # a view that has taken nothing yet
+    for name in ("budgets", "events", "deployments", "articles"):
+        wanted = ["kind", "_lo", "article_id", "no such column"]
+        present = [c for c in wanted if c in plain[name].columns]
+        pd.testing.assert_frame_equal(select(view, name, wanted), plain[name].loc[:, present])
+        assert count(view, name) == len(plain[name])
+        pd.testing.assert_frame_equal(rows_at(view, name, plain[name].index[::2]), plain[name].iloc[::2])
+    pd.testing.assert_frame_equal(agg.summary_of(view), agg.deployment_summary(plain["deployments"]))
+    pd.testing.assert_frame_equal(agg.dated_in(view, limit=2), agg.dated_events(plain["events"], limit=2))
+    pd.testing.assert_frame_equal(agg.dated_in(view), agg.dated_events(plain["events"]))
+    pd.testing.assert_frame_equal(agg.undated_in(view), agg.undated_events(plain["events"]))
+    pd.testing.assert_frame_equal(agg.latest_in(view, 1), agg.latest_events(plain["events"], 1))
+    assert agg.headline(view) == agg.headline(plain) and agg.attention(view) == agg.attention(plain)
+    budgets = plain["budgets"]
+    for build, reads in ((agg.eur_by_funder, money.SUM_READS), (money.funder_totals, money.SUM_READS),
+                         (agg.budget_by_year, money.YEAR_READS), (agg.program_periods, agg.PERIOD_READS),
+                         (agg.budget_currencies, agg.CURRENCY_READS)):
+        pd.testing.assert_frame_equal(build(select(view, "budgets", reads)), build(budgets))
