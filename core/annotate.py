@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -118,15 +119,19 @@ def find_mentions(doc: Document) -> Annotated:
     return Annotated(article_id(text), doc, annotated)
 
 
+_REGION_AFTER = re.compile(r"^\s+(?:region|province|county|district|oblast|voivodeship)\b", re.IGNORECASE)
 #: Name types that stand for a country.
 COUNTRY_TYPES = ("country", "demonym", "force", "institution")
 
 
 def _country_mentions(sentence: AnnotatedSentence) -> tuple[Mention, ...]:
     """Mentions that stand for a country: names, demonyms, services, institutions, and capitals used
-    as governments ("Paris is sending", "Moscow's invasion"), retyped 'country'."""
+    as governments ("Paris is sending", "Moscow's invasion"), retyped 'country'; not a country's name
+    before a region noun ("Romania's Moldavia region")."""
     out = []
     for m in sentence.names:
+        if m.kind == "country" and _REGION_AFTER.match(sentence.after(m, 20)):
+            continue  # "Romania's Moldavia region", "the Lublin region": a region named like a country
         if m.kind in COUNTRY_TYPES and m.value.code:
             out.append(m)
         elif m.kind == "site" and is_government(sentence, m):

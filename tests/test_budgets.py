@@ -37,6 +37,8 @@ FUNDERS = [
      "package unveiled in January.", "SWE"),
     ("money source in the clause", "Bucharest hopes to cover €400 million of the bill with European Union funds.",
      None),
+    ("who expects a cost pays it", "The new depots will be financed by Latvia, which expects them to cost about "
+     "€300 million.", "LVA"),
 ]
 
 
@@ -121,6 +123,10 @@ KIND_GRAMMAR = [
     ("what the predicate calls it", "Estonia's share, nearly €400 million, was described by officials as the "
      "largest defence contract in its history.", "contract"),
     ("a copula's attribute", "The order, worth €90 million, is the biggest contract Latvia has signed.", "contract"),
+    ("paid in a deal is a purchase", "Sofia paid $1.2 billion for eight jets in a deal agreed in 2019.", "contract"),
+    ("paid under a contract", "Finland paid €90 million under a contract with a Norwegian firm.", "contract"),
+    ("to commit is to promise", "Lithuania will commit €25 million to the fund in 2026.", "pledge"),
+    ("what a plan is to cost", "The new shelters are expected to cost €200 million.", "total"),
 ]
 
 
@@ -182,6 +188,12 @@ def test_part_of(text, expected):
     assert _parent_amounts(rows_of(text)) == expected
 
 
+def test_a_share_of_a_total_is_not_itself_a_total():
+    rows = rows_of("Latvia has allocated €900 million to defence for 2026. Around €300 million of that total will "
+                   "come from the state budget itself.")
+    assert [(r["amount"], r["kind"]) for r in rows] == [(900e6, "allocation"), (300e6, "allocation")]
+
+
 def test_for_its_part_is_no_share():
     rows = rows_of("Denmark signed a €55 million contract for drones.\nLithuania, for its part, set aside "
                    "€30 million for drones.")
@@ -211,6 +223,8 @@ TRAPS = [
      "commitment.", []),
     ("salary", "The new commander earns €120,000 a year.", []),
     ("mobilised spending", "The plan aims to mobilise more than €800 billion of defence spending by 2030.", []),
+    ("an estimate of need", "Up to €3 billion will be needed next year to keep the scheme going, officials said.", []),
+    ("a need told in the present", "Roughly €500 million is needed to finish the fence, the border guard said.", []),
 ]
 
 

@@ -173,6 +173,33 @@ NEWS_FORMS_CASES = [  # forms wire copy and ministry releases use for sending an
      {("ESP", "LTU", "Šiauliai Air Base", None, "current")}),
 ]
 
+UNIT_CASES = [  # forces told as part of a unit, an inverted clause, a place that is "home to" them
+    ("'including troops from' takes the unit's place", "The brigade at Ādaži, led by Canada and including "
+     "soldiers from Spain and Albania, is growing.",
+     {("CAN", "LVA", "Ādaži", None, "current"), ("ESP", "LVA", "Ādaži", None, "current"),
+      ("ALB", "LVA", "Ādaži", None, "current")}),
+    ("'which includes' on a unit", "Italian jets, which include four F-35s, fly from Ämari.",
+     {("ITA", "EST", "Ämari Air Base", None, "current")}),
+    ("a unit's relative clause includes soldiers", "The battalion based at Tapa, which also includes Icelandic "
+     "and Belgian troops, trains daily.", {("ISL", "EST", "Tapa", None, "current"),
+                                            ("BEL", "EST", "Tapa", None, "current")}),
+    ("'in the country' after a named site is that site's country", "Estonia welcomed the news.\nThe battalion at "
+     "Rukla, including 300 troops from Norway, is the largest force in the country.",
+     {("NOR", "LTU", "Rukla", 300, "current")}),
+    ("inverted 'stationed at X is Y'", "Dutch jets landed at Šiauliai.\nAlso stationed at the base is a French "
+     "helicopter unit.", {("NLD", "LTU", "Šiauliai Air Base", None, "current"),
+                          ("FRA", "LTU", "Šiauliai Air Base", None, "current")}),
+    ("'home to' in apposition", "Orzysz, home to a US armoured battalion, lies near the Suwałki Gap.",
+     {("USA", "POL", "Orzysz", None, "current")}),
+    ("'home to' fronted", "At Lielvārde, home to the Spanish-led air detachment, the runway is being rebuilt.",
+     {("ESP", "LVA", "Lielvārde Air Base", None, "current")}),
+    ("a unit of so many people, which will be based", "A Slovak engineering unit of 60 people, which will be based "
+     "at Cincu, will arrive in May.", {("SVK", "ROU", "Cincu Training Area", 60, "planned")}),
+    ("jets that went home after flying from the base", "Polish F-16s arrived at Ämari.\nThey replace Belgian F-16s "
+     "that went home in May after flying 300 sorties from the base.",
+     {("POL", "EST", "Ämari Air Base", None, "current"), ("BEL", "EST", "Ämari Air Base", None, "ended")}),
+]
+
 NOT_DEPLOYMENT_CASES = [
     ("aid", "Germany delivered IRIS-T systems to Ukraine.", set()),
     ("tanks sent to an aid recipient", "Germany sent tanks to Ukraine.", set()),
@@ -220,6 +247,11 @@ def test_discourse(text, expected):
 
 @_cases(NEWS_FORMS_CASES)
 def test_news_forms(text, expected):
+    assert rows_of(text) == expected
+
+
+@_cases(UNIT_CASES)
+def test_units_inversions_and_homes(text, expected):
     assert rows_of(text) == expected
 
 

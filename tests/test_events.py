@@ -73,6 +73,18 @@ TYPE_WORDS = [
     ("will meet", "Ministers will meet in Brussels on 13 October to discuss the plan.", [("2025-10-13", "summit")]),
     ("an accord signed earlier keeps its type", "The cabinet approved on Tuesday an agreement with Germany signed in "
      "May.", [("2025-09-23", "approval"), ("2025-05", "agreement")]),
+    ("an order that was signed", "An order for 40 long-range radars and their spare parts, worth €90 million, was "
+     "signed by the army on 3 June.", [("2025-06-03", "procurement")]),
+    ("a purchase that was agreed", "The purchase of six launchers and two command vehicles from a Norwegian "
+     "supplier, worth €50 million, was agreed in March.", [("2025-03", "procurement")]),
+    ("signing a contribution is funding", "On 2 May Norway signed a further contribution of NOK 500 million.",
+     [("2025-05-02", "funding")]),
+    ("a sighting over a town", "A drone was seen over Suwałki on 6 May.", [("2025-05-06", "incident")]),
+    ("reported over a region", "Two drones were reported over eastern Poland on 8 May.", [("2025-05-08", "incident")]),
+    ("a negated cue is no happening", "On 4 May a balloon whose origin has not been established drifted over "
+     "Vilnius airport.", [("2025-05-04", "other")]),
+    ("strike drones are weapons, not a strike", "Ukraine's long-range strike drones were shown to ministers on "
+     "7 May.", [("2025-05-07", "other")]),
 ]
 
 

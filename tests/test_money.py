@@ -51,6 +51,12 @@ NUMBER_FORMS = [
     ("crowns of a capital, in an article about Danish money", "Denmark gave DKK 1 billion. Prague has put in 250 "
      "million crowns.", [(1e9, "DKK"), (250e6, "CZK")]),
     ("korun", "an order worth 8 billion korun", [(8_000_000_000, "CZK")]),
+    ("the payer's kroner beside another country's sum", "Oslo gave NOK 2 billion. Copenhagen, for its part, "
+     "added 900 million kroner.", [(2_000_000_000, "NOK"), (900_000_000, "DKK")]),
+    ("the payer's crowns beside Danish crowns", "Denmark sent 2 billion Danish crowns; the Czech government "
+     "added 400 million crowns.", [(2_000_000_000, "DKK"), (400_000_000, "CZK")]),
+    ("gapped payers keep their own kroner", "Denmark gave 1 billion kroner, Norway NOK 300 million.",
+     [(1_000_000_000, "DKK"), (300_000_000, "NOK")]),
     ("lei", "Bucharest set aside 20 million lei", [(20_000_000, "RON")]),
     ("Moldovan lei", "Moldova got 20 million lei", [(20_000_000, "MDL")]),
     ("forints", "Hungary spends 100 billion forints", [(100_000_000_000, "HUF")]),

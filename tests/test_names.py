@@ -126,3 +126,19 @@ def test_open_world_places(text, expected):
 ])
 def test_places_not_in_the_dataset(text, expected):
     assert _places(text) == expected
+
+
+#: Which mentions stand for a country once a sentence is annotated (`core.annotate`).
+COUNTRY_STANDING = [
+    ("a region named like a country", "Drones fell in Romania's Moldavia region on Monday.", ["ROU"]),
+    ("a province after a country's name", "The Moldavia province of Romania was hit.", ["ROU"]),
+    ("the country itself", "Drones fell in Moldavia and Romania on Monday.", ["MDA", "ROU"]),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), [c[1:] for c in COUNTRY_STANDING], ids=[c[0] for c in COUNTRY_STANDING])
+def test_country_standing_mentions(text, codes):
+    from tests.conftest import annotated
+
+    (sentence,) = annotated("Headline\n\n" + text).sentences[1:]
+    assert [m.value.code for m in sentence.countries] == codes

@@ -88,6 +88,9 @@ def _kind_by_grammar(sentence: AnnotatedSentence, money: Mention) -> str | None:
     verb, kind = kinds[0]
     if kind == "contribution" and _to_be_paid(parse, verb):
         return "pledge"  # "would pay EUR 20 million", "said it would give up to NOK 1.6 billion"
+    if kind == "contribution" and any(_cue_at(sentence.text, parse.starts[o]) == "contract"
+                                      for _, o in parse.prep_objects(verb, ("in", "under"))):
+        return "contract"  # "paid €388 million ... in a deal signed in 2023": a purchase
     return kind
 
 

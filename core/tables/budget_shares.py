@@ -177,6 +177,8 @@ def inherit_from_parents(rows: list[dict]) -> None:
             row["funder_code"], row["funder"] = parent["funder_code"], parent["funder"]
         if row["kind"] is None or (row["_handed"] and parent["kind"] == "other"):
             row["kind"] = parent["kind"]
+        elif row["kind"] == "total":  # "136 billion zloty of that total": a share is never the whole sum
+            row["kind"] = parent["kind"] if parent["kind"] != "total" else "allocation"
 
 
 def default_recipients(rows: list[dict], article_text: str) -> None:

@@ -12,11 +12,10 @@ from another clause; the subject of "hosts" is the host. "The unit", "its battle
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.annotate import AnnotatedSentence
 from core.records import Mention
-from core.syntax import Parse
 from core.tables.deploy_anaphora import (
     PRONOUNS,
     names_owner,
@@ -36,7 +35,15 @@ from core.tables.deploy_reading import (
     reading,
 )
 from core.tables.deploy_refs import DeployRefs
-from core.tables.deploy_roles import aid_recipients, cue_below, equipment_only, noun_for, predicate
+from core.tables.deploy_roles import (
+    aid_recipients,
+    cue_below,
+    equipment_only,
+    including_unit,
+    noun_for,
+    predicate,
+    subjects_up,
+)
 from core.tables.deploy_status import status_of
 
 #: An indefinite article also points back when the force was just named ("a large contingent").
@@ -78,7 +85,10 @@ def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
         if noun is not None:
             used.add(noun)
             refs.note_force(code, sentence.index)
-            found = _noun_claims(r, sentence, refs, code, noun)
+            unit = including_unit(r, noun)
+            found = _noun_claims(r, sentence, refs, code, noun) if unit is None else [
+                replace(c, personnel=figure(r, sentence, [noun]))
+                for c in _noun_claims(r, sentence, refs, code, unit)]  # troops a unit includes are where it is
         elif p.deps[root] == "nsubj" and m.kind == "country" and not m.possessive:
             found = _subject_claims(r, sentence, refs, code, p.heads[root])
         elif p.deps[root] in _MODIFIER and p.lower(p.heads[root]) in _GOVERNMENT and \
@@ -167,14 +177,16 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
     if status == "planned" and p.deps[conj_root(p, noun)] == "pobj" and p.lower(p.heads[conj_root(p, noun)]) == \
             "alongside":
         status = "current"  # "will serve alongside Canadian troops at Ādaži": those are there already
-    starts = [noun, *p.children_with(noun, ("acl",))]
+    counted = [o for _, o in p.prep_objects(noun, ("of",))]  # "a unit of 60 people, which will be based at X"
+    starts = [noun, *p.children_with(noun, ("acl",)),
+              *(c for n in (noun, *counted) for c in p.children_with(n, ("relcl",)) if c in r.cues)]
     if verb is None:
         places = Places(r, refs, force, None).attached(starts)
         return _claims(force, places, figure(r, sentence, [noun]), status)
     objects = [o for o in p.objects(verb) if conj_root(p, o) != conj_root(p, noun)]
     places = _around(r, refs, force, verb, cls, [*starts, verb, *objects], objects)
     if cls == "host":
-        places.hosts, places.sites = _host_subjects(r, refs, _subjects_up(p, verb), places.sites)
+        places.hosts, places.sites = _host_subjects(r, refs, subjects_up(p, verb), places.sites)
     counted = [noun] + ([o for o in objects if is_military(r, o)] if p.deps[conj_root(p, noun)] == "nsubj" else [])
     if equipment_only(r, counted):
         places.hosts = [h for h in places.hosts if h not in aid_recipients()]  # "German tanks sent to Ukraine": aid
@@ -232,6 +244,13 @@ def _around(r: Reading, refs: DeployRefs, force: str, verb: int, cls: str | None
             places.hosts += guard.hosts
             for site in guard.sites:
                 places.add_site(site)
+    if not places.hosts and not places.sites:  # "went home ... after flying 200 sorties from the base"
+        for c in (c for q in p.children_with(verb, ("prep",)) for c in p.children_with(q, ("pcomp",))):
+            if r.cues.get(c) not in (None, "noun") and not p.children_with(c, ("nsubj", "nsubjpass")):
+                found = Places(r, refs, force, r.cues[c]).attached([c])
+                places.hosts += found.hosts
+                for site in found.sites:
+                    places.add_site(site)
     return places
 
 
@@ -263,15 +282,6 @@ def _host_subjects(r: Reading, refs: DeployRefs, subjects: list[int], sites: lis
     if not hosts and refs.country() and any(p.lower(s) in _COUNTRY_WORDS for s in subjects):
         hosts = [refs.country()]
     return hosts, sites
-
-
-def _subjects_up(p: Parse, verb: int) -> list[int]:
-    """The subjects of a predicate, or of the verb it is governed by ("is preparing to host")."""
-    for i in (verb, *p.ancestors(verb)[:2]):
-        subjects = p.subjects(i)
-        if subjects:
-            return subjects
-    return []
 
 
 def _claims(force: str, places: Places, personnel: int | None, status: str) -> list[Claim]:

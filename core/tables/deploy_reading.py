@@ -38,7 +38,7 @@ BASE_WORDS = frozenset({"base", "airbase", "camp", "garrison", "bases", "headqua
 _PERSONNEL = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:[A-Z][\w.'’-]*|additional|more|extra|foreign|allied|"
     r"active-duty|combat)\s+){0,3}(?:troops|soldiers|personnel|service\s*members|servicemen|"
-    r"marines|paratroopers|sailors|airmen)\b|(?P<strong>\d{1,3}(?:,\d{3})+|\d+)-strong\b")
+    r"marines|paratroopers|sailors|airmen|people)\b|(?P<strong>\d{1,3}(?:,\d{3})+|\d+)-strong\b")
 
 
 @dataclass
@@ -130,6 +130,8 @@ class Places:
                             self.walk(obj, 0, p.lower(conj_prep) in _NEAR)
             if any(p.lower(c) == "there" for c in p.children_with(s, ("advmod",))) and s in self.r.cues:
                 self.walk(self.where(s), 0)  # "Rukla: Germany has led the battlegroup stationed there"
+            if s in self.r.cues and p.lower(s) == "home":  # "Tapa, home to the brigade": the place it describes
+                self.walk(self.where(s), 0)
             if p.deps[s] == "relcl" and any(p.lower(c) == "where" for c in p.children_with(s, ("advmod",))):
                 self.walk(self.where(p.heads[s]), 0)  # "Rukla, where a battalion led by Germany is based"
             for c in p.children_with(s, ("conj",)) if s in self.r.cues else ():
@@ -194,7 +196,8 @@ class Places:
             self.add_site(base)  # "the base"
             return
         if word in _COUNTRY_NOUNS and dets & {"the", "that"} and self.refs.country_meant():
-            self.hosts.append(self.refs.country_meant() or "")  # "troops in the country": the one just told of
+            if not self.sites and not self.hosts:  # "the battlegroup at Rukla ... in the country": Rukla's
+                self.hosts.append(self.refs.country_meant() or "")  # "troops in the country": the one just told of
             return
         if dets & ANAPHOR_DETS and word in _TASK_WORDS and self.refs.task_host:
             self.hosts.append(self.refs.task_host)  # "have taken turns with the task"

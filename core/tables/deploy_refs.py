@@ -27,6 +27,7 @@ class DeployRefs:
     last_country: str | None = None  # the country last named (`core.discourse.Before.country`)
     subject: str | None = None  # the recent subject country "it"/"they" may stand for (`core.discourse`)
     last_host: str | None = None
+    last_site: Mention | None = None
     recalled: bool = False  # the force being read is one remembered, not named in the sentence
     task_host: str | None = None  # where a guarding told without its force takes place ("X's airspace is guarded")
 
@@ -40,6 +41,7 @@ class DeployRefs:
         self.last_host = host
         if site is not None:
             self.sites[force] = site
+            self.last_site = site
 
     def note_discourse(self, before: Before) -> None:
         """What the shared discourse memory holds before the sentence being read."""
@@ -58,7 +60,9 @@ class DeployRefs:
         return self.hosts.get(force) if self.recalled else self.hosts.get(force, self.last_host)
 
     def site(self, force: str) -> Mention | None:
-        return self.sites.get(force)
+        """The base "the base" means for `force`: its own last site, else (for a force the sentence
+        names itself) the site last named for any force ("Also stationed at the base is ...")."""
+        return self.sites.get(force) if self.recalled else self.sites.get(force, self.last_site)
 
     def country_meant(self) -> str | None:
         """The country "the country" means: the recent subject country, else the one last named."""

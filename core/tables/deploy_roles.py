@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from core import refdata
+from core.syntax import Parse
 from core.tables.deploy_reading import BASE_WORDS, Reading, conj_root, is_military
 from core.tables.deploy_status import verb_classes
 
@@ -28,10 +29,10 @@ def noun_for(r: Reading, t: int) -> int | None:
     if dep in _MODIFIER:
         for _ in range(3):
             if is_military(r, head):
-                while p.deps[head] == "compound" and p.heads[head] != head:
+                while p.deps[head] in ("compound", "nummod") and p.heads[head] != head:
                     head = p.heads[head]  # "Norwegian NASAMS air-defence unit" -> unit
                 return head
-            if p.deps[head] not in ("compound", "amod", "nmod") or p.heads[head] == head:
+            if p.deps[head] not in ("compound", "amod", "nmod", "nummod") or p.heads[head] == head:
                 break
             head = p.heads[head]
         return None
@@ -84,6 +85,34 @@ def _own_subject(r: Reading, clause: int) -> bool:
     return bool(subjects)
 
 
+COPULAS = frozenset({"is", "are", "was", "were"})
+#: Words by which a unit takes in the forces named as their objects ("including troops from X").
+INCLUDING = frozenset({"include", "includes", "included", "including", "comprise", "comprises", "comprising",
+                       "incorporates", "incorporating"})
+
+
+def including_unit(r: Reading, noun: int) -> int | None:
+    """The unit a force noun is part of ("the battlegroup at Rukla, ... including troops from Norway",
+    "the battlegroup, which also includes French soldiers"): its place and status are theirs."""
+    p = r.parse
+    i = conj_root(p, noun)
+    if p.deps[i] not in ("pobj", "dobj") or p.lower(p.heads[i]) not in INCLUDING:
+        return None
+    t, unit = p.heads[i], -1
+    for _ in range(4):  # "led by Germany and including troops from ...": up to the clause on the unit
+        if p.deps[t] in ("acl", "relcl") or (p.deps[t] == "prep" and is_military(r, p.heads[t])):
+            unit = p.heads[t]
+            break
+        if p.deps[t] not in ("conj", "agent", "prep") or p.heads[t] == t:
+            unit = next(iter(p.children_with(t, ("nsubj",))), -1)  # "The battlegroup includes troops from X"
+            break
+        t = p.heads[t]
+    for u in [unit, *p.ancestors(unit)[:4]] if unit >= 0 else []:  # "the battalion based at Tapa, which
+        if u != noun and is_military(r, u):  # includes ...": the parser may hang the clause on the place
+            return u
+    return None
+
+
 def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
     """The predicate of a force noun: the verb it is subject or object of, or a participle on it."""
     p = r.parse
@@ -100,7 +129,17 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
         found = cue_below(r, p.heads[i])
         if found:
             return found
-    for c in p.children_with(noun, ("acl", "relcl")):
+    if p.deps[i] == "pobj" and r.cues.get(p.heads[p.heads[i]]) == "station":  # "Tapa, home to the battlegroup"
+        return p.heads[p.heads[i]], "station"
+    if p.deps[i] in ("attr", "nsubj") and p.lower(p.heads[i]) in COPULAS:  # "Also stationed at X is a brigade"
+        copula = p.heads[i]
+        around = [*p.children_with(copula, ("advcl", "csubj", "acomp")),
+                  *([p.heads[copula]] if p.deps[copula] in ("aux", "auxpass") else [])]
+        for c in around:
+            if r.cues.get(c) not in (None, "noun"):
+                return c, r.cues[c]
+    counted = [o for _, o in p.prep_objects(noun, ("of",))]  # "a unit of 80 people, which will be based at"
+    for c in [c for n in (noun, *counted) for c in p.children_with(n, ("acl", "relcl"))]:
         if r.cues.get(c) not in (None, "noun"):
             return c, r.cues[c]
     for c, cls in r.cues.items():  # "a detachment of 170 personnel, most of them from X, that has been stationed
@@ -128,3 +167,12 @@ def equipment_only(r: Reading, nouns: list[int]) -> bool:
     told = [n for n in nouns if is_military(r, n)]
     return bool(told) and all(p.lower(n) in _equipment() or any(
         p.lower(c) in _equipment() for c in p.children_with(n, ("compound",))) for n in told)
+
+
+def subjects_up(p: Parse, verb: int) -> list[int]:
+    """The subjects of a predicate, or of the verb it is governed by ("is preparing to host")."""
+    for i in (verb, *p.ancestors(verb)[:2]):
+        subjects = p.subjects(i)
+        if subjects:
+            return subjects
+    return []

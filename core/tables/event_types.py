@@ -46,6 +46,8 @@ _DEAL_REACH, _DEAL_AFTER = 60, 30
 #: How far before a purchase or accord an approving verb makes it its object ("ratified the accession protocol").
 _APPROVED_REACH = 30
 _BULLET = re.compile(r"^\s*[-–•*·]\s")
+_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being)\s+$", re.IGNORECASE)
 _TRANSFER_TYPES = ("delivery", "announcement")
 
 
@@ -83,6 +85,8 @@ def sentence_cues(text: str) -> list[Cue]:
             continue  # "member states": a longer phrase that is no cue hides the cue inside it
         if role == "setting" and not _SETTING_LEAD.search(text[:m.start()][-60:]):
             role = ""  # "the meeting opened": the meeting is the happening
+        if role == "" and _NEGATED.search(text[:m.start()][-30:]):
+            continue  # "whose origin has not been established": nothing happened
         out.append(Cue(event_type, role, m.start(), m.end()))
     return out
 
@@ -168,6 +172,12 @@ def event_type(sentence: AnnotatedSentence, d: Mention, previous: str | None = N
                  and c.start - best.start >= -_DEAL_REACH and c.start - best.end <= _DEAL_AFTER]
     if kind == "agreement" and "procurement" in in_clause:
         return "procurement"  # "signed contracts", "bought ... in a $1.25 billion deal"
+    if kind == "agreement" and "funding" in in_clause and best.start < min(
+            c.start for c in cues if c.event_type == "funding"):
+        return "funding"  # "signed a further contribution of 1.1 billion crowns"
+    if kind == "agreement" and _PASSIVE_BEFORE.search(text[:best.start]) and any(
+            c.event_type == "procurement" and c.role == "" and c.end <= best.start for c in cues):
+        return "procurement"  # "A contract for 2,000 drones ... was signed by the ministry": what was signed
     if kind == "establishment" and _MONEY_THING.search(text[slice(*clause)]):
         return "funding"  # "the special fund set up in 2022": money being set up
     return kind

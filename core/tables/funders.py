@@ -107,6 +107,10 @@ def parties_by_grammar(sentence: AnnotatedSentence, money: Mention, context: Con
     if noun != head and _mentions_at(sentence, parse, names, [noun]):  # "... and Iceland €2 million": gapped
         subjects = [noun]
     parties = [p for p in (_party(sentence, parse, names, t, context, verb) for t in subjects) if p is not None]
+    if not parties and parse.deps[verb] == "ccomp" and "to" in map(parse.lower, parse.children_with(verb, ("aux",))):
+        verb = parse.heads[verb]  # "Lithuania, which expects them to cost up to €1 billion": who expects it pays
+        subjects = [t for t in parse.subjects(verb) if t not in parse.subtree(noun)]
+        parties = [p for p in (_party(sentence, parse, names, t, context, verb) for t in subjects) if p is not None]
     getter = (role == "receiver" and not _buys(parse, verb, parties)) or (role == "giver" and passive)
     funder = _funder(sentence, parse, names, context, head, noun, (inner, verb), bool(parties) and not getter)
     recipient = _recipient(sentence, parse, names, head, noun, verb, subjects, funder)
