@@ -201,6 +201,15 @@ SHARED_ROLES = {
     "'among those that joined are' a list": (
         "The Drone Coalition met in Riga.\nAmong those that have joined this year are Chile, Peru and Japan.",
         {(DRONE, c, "member") for c in ("CHL", "PER", "JPN")}),
+    "'they include' after the coalition in focus": (
+        "Chile joined the Demining Coalition in May.\nWith that, the group has grown quickly. Apart from the "
+        "founders, they include Peru and Japan.", {(DEMINING, c, "member") for c in ("CHL", "PER", "JPN")}),
+    "a role noun after 'besides' gives its holders nothing": (
+        "The Drone Coalition met in Riga.\nBesides the two co-leads, they include Chile and Peru.",
+        {(DRONE, "CHL", "member"), (DRONE, "PER", "member")}),
+    "a founding participle hung away from the name": (
+        "Command of the Drone Coalition, set up in 2024 by Latvia and Britain, passed to Sweden on Monday, "
+        "officials said.", {(DRONE, "LVA", "member"), (DRONE, "GBR", "member")}),
     "'among them were' after a joining clause": (
         "The IT Coalition grew in 2025. Among the states that signed up were Malta and Cyprus.",
         {(IT, "MLT", "member"), (IT, "CYP", "member")}),

@@ -129,3 +129,22 @@ def announced_count(r: SentenceRoles) -> str | None:
             if coalition:
                 return coalition
     return None
+
+
+def admitted(r: SentenceRoles, v: int, role: str) -> list[Role]:
+    """"Chile was admitted to the coalition": the passive subject is the member."""
+    p = r.p
+    if not p.children_with(v, ("auxpass",)) and p.deps[v] != "acl":
+        return []
+    codes = r.countries(p.subjects(v)) if p.children_with(v, ("nsubjpass",)) else r.countries(
+        p.conjuncts(p.heads[v]))
+    targets = [o for _, o in p.prep_objects(v, ("to", "into", "in"))]
+    coalition = next((c for c in map(r.resolver.coalition, targets) if c), None)
+    return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
+
+
+def led_compound(r: SentenceRoles, t: int) -> list[Role]:
+    """"the German-led scheme", "UK-led Joint Expeditionary Force": the country leads the noun."""
+    codes = tuple(code for i, code in r.codes_at.items() if i == t)
+    coalition = r.resolver.coalition(r.p.heads[t]) if r.p.heads[t] != t else None
+    return [Role("leader", codes, coalition, r.p.starts[t])] if codes and coalition else []

@@ -9,7 +9,15 @@ import re
 
 from core.annotate import AnnotatedSentence
 from core.syntax import Parse
-from core.tables.coalition_lists import LIST_VERBS, Role, apposed_lists, collective_lists, core_members
+from core.tables.coalition_lists import (
+    LIST_VERBS,
+    Role,
+    admitted,
+    apposed_lists,
+    collective_lists,
+    core_members,
+    led_compound,
+)
 from core.tables.coalition_refs import Resolver, donor_schemes
 from core.tables.coalition_shared import (
     GOVERNMENT_NOUNS,
@@ -61,7 +69,7 @@ class SentenceRoles:
                 out.extend(self._role(t + 1, table[(f"{w} {self.p.lower(t + 1)}", "noun")], "noun"))
                 continue
             if w.endswith("-led") and t in self.codes_at:
-                out.extend(self._led_compound(t))
+                out.extend(led_compound(self, t))
                 continue
             for form in ("verb", "noun", "list", "passive", "founding", "phrasal", "admitted", "donation"):
                 role = table.get((w, form))
@@ -175,19 +183,8 @@ class SentenceRoles:
         if form == "noun":
             return self._noun(t, role)
         if form == "admitted":
-            return self._admitted(t, role)
+            return admitted(self, t, role)
         return self._verb(t, role)
-
-    def _admitted(self, v: int, role: str) -> list[Role]:
-        """"Chile was admitted to the coalition": the passive subject is the member."""
-        p = self.p
-        if not p.children_with(v, ("auxpass",)) and p.deps[v] != "acl":
-            return []
-        codes = self.countries(p.subjects(v)) if p.children_with(v, ("nsubjpass",)) else self.countries(
-            p.conjuncts(p.heads[v]))
-        targets = [o for _, o in p.prep_objects(v, ("to", "into", "in"))]
-        coalition = next((c for c in map(self.resolver.coalition, targets) if c), None)
-        return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
 
     def _verb(self, v: int, role: str) -> list[Role]:
         p, r = self.p, self.resolver
@@ -202,6 +199,8 @@ class SentenceRoles:
         codes += self.countries(echoed(p, v))  # "Finland joined the coalition, as did Estonia"
         found = next(((t, c) for t in targets if (c := r.coalition(t))), None)
         coalition = found[1] if found else None
+        if coalition is None and p.agents(v):  # "the X Task Group, set up in 2024 by A and B": just named
+            coalition = next((c for t in range(v - 1, max(-1, v - 4), -1) if (c := r.named(t))), None)
         if coalition is None and not p.objects(v) and (role == "leader" or _JOINING.match(p.lower(v))):
             skip = {s for subj in p.children_with(v, ("nsubj", "nsubjpass")) for s in p.subtree(subj)}
             coalition = r.in_subtree(v, skip)  # the parser often hangs the object on a partner
@@ -222,6 +221,8 @@ class SentenceRoles:
         head, dep = p.heads[n], p.deps[n]
         if dep in ("nsubj", "nsubjpass") and p.lower(head) in LIST_VERBS:
             return self._list(head, role, owner=n)
+        if dep == "pobj" and p.lower(head) in ("besides", "except", "beyond"):
+            return []  # "Besides the two co-chairs, they include ...": the role is told elsewhere
         if dep == "pobj" and p.lower(head) == "as":
             head = p.heads[head]
         if dep == "appos":
@@ -270,14 +271,10 @@ class SentenceRoles:
         else:
             subjects = p.children_with(v, ("nsubj",))
             coalition = next((c for c in map(r.coalition, subjects) if c), None)
+            if coalition is None and self.recent and any(p.lower(s) in ("they", "these") for s in subjects):
+                coalition = r.focus_at(v)  # "The coalition has 18 members. Besides the co-chairs, they include A"
         codes = self.countries(before_contrast(p, p.objects(v)) + [o for _, o in p.prep_objects(v, ("besides", "of"))])
         return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
-
-    def _led_compound(self, t: int) -> list[Role]:
-        """"the German-led scheme", "UK-led Joint Expeditionary Force": the country leads the noun."""
-        codes = tuple(code for i, code in self.codes_at.items() if i == t)
-        coalition = self.resolver.coalition(self.p.heads[t]) if self.p.heads[t] != t else None
-        return [Role("leader", codes, coalition, self.p.starts[t])] if codes and coalition else []
 
     # -- cancelling and intent ---------------------------------------------------------------
     def _cancelled(self, t: int) -> bool:

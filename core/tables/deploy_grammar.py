@@ -24,6 +24,7 @@ from core.tables.deploy_anaphora import (
     size_claims,
     size_subject,
 )
+from core.tables.deploy_operators import operated_places
 from core.tables.deploy_reading import (
     ANAPHOR_DETS,
     HOST_SPACE,
@@ -89,6 +90,8 @@ def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
             found = _noun_claims(r, sentence, refs, code, noun) if unit is None else [
                 replace(c, personnel=figure(r, sentence, [noun]))
                 for c in _noun_claims(r, sentence, refs, code, unit)]  # troops a unit includes are where it is
+        elif (places := operated_places(r, refs, code, t)) is not None:  # "a camp run by Denmark"
+            found = _claims(code, places, None, "current")
         elif p.deps[root] == "nsubj" and m.kind == "country" and not m.possessive:
             found = _subject_claims(r, sentence, refs, code, p.heads[root])
         elif p.deps[root] in _MODIFIER and p.lower(p.heads[root]) in _GOVERNMENT and \
@@ -204,7 +207,8 @@ def _subject_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, f
         return []
     verb, cls = found
     objects = [o for o in p.objects(verb) if o not in r.tails]
-    military = [o for o in objects if is_military(r, o)]
+    military = [o for o in objects if is_military(r, o) or any(  # "is sending a team of divers"
+        is_military(r, x) for _, x in p.prep_objects(o, ("of",)))]
     if cls in ("lead", "keep", "retain", "establish") and not military:
         return []
     if cls in ("station", "end", "move", "remain", "fly") and objects and not military:

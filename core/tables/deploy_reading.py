@@ -119,8 +119,8 @@ class Places:
                     for o in p.children_with(prep, ("pobj",)):
                         if p.lower(o) in _TASK_WORDS:
                             self.walk(o, 0)
-                        elif n and is_military(self.r, o):
-                            self.walk(o, 1)
+                        elif (n or s in self.r.cues) and is_military(self.r, o):  # "leads it with 1,500
+                            self.walk(o, 1)  # troops at Cincu", "serve with the battlegroup in Latvia"
                 rotating = word == "through" and p.lower(s).startswith("rotat")  # "rotated through Slovakia"
                 if (word not in preps and not rotating) or (n == 0 and word in FROM and s not in self.r.cues):
                     continue
@@ -130,6 +130,9 @@ class Places:
                             self.walk(obj, 0, p.lower(conj_prep) in _NEAR)
             if any(p.lower(c) == "there" for c in p.children_with(s, ("advmod",))) and s in self.r.cues:
                 self.walk(self.where(s), 0)  # "Rukla: Germany has led the battlegroup stationed there"
+            for c in p.children_with(s, ("advcl", "xcomp")) if s in self.r.cues else ():
+                if c in self.r.places and any(p.lower(a) == "to" for a in p.children_with(c, ("aux",))):
+                    self.walk(c, 0)  # "sending divers to Constanța": the parser took the place for a verb
             if s in self.r.cues and p.lower(s) == "home":  # "Tapa, home to the brigade": the place it describes
                 self.walk(self.where(s), 0)
             if p.deps[s] == "relcl" and any(p.lower(c) == "where" for c in p.children_with(s, ("advmod",))):
