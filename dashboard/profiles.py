@@ -13,6 +13,10 @@ import numpy as np
 import pandas as pd
 
 from dashboard import money
+from dashboard.view import select
+
+#: The columns of budgets, deployments and events the Programs page reads (only these are copied).
+PROGRAM_READS = ("program", "kind", "amount_eur", "part_of", "_aid", "article_id")
 
 KINDS = ("country", "site", "coalition", "program")
 
@@ -37,7 +41,7 @@ def names(tables: Mapping[str, pd.DataFrame], kind: str) -> list[str]:
 def program_names(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     found = set(_distinct(tables["programs"]["program"]))
     for table in ("budgets", "deployments", "events"):
-        found.update(_distinct(tables[table]["program"]))
+        found.update(_distinct(select(tables, table, ["program"])["program"]))
     return sorted(found)
 
 
@@ -150,16 +154,17 @@ def program_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     listed["kind"] = listed["program"].map(info["kind"]) if len(info) else None
     listed["countries"] = listed["program"].map(
         info["country_codes"].map(lambda c: ", ".join(c) if c is not None else "")) if len(info) else ""
+    read = {name: select(tables, name, PROGRAM_READS) for name in ("budgets", "deployments", "events")}
     for label, table in (("budget rows", "budgets"), ("deployments", "deployments"), ("events", "events")):
-        listed[label] = listed["program"].map(tables[table]["program"].value_counts()).fillna(0).astype(int)
-    budgets = tables["budgets"]
+        listed[label] = listed["program"].map(read[table]["program"].value_counts()).fillna(0).astype(int)
+    budgets = read["budgets"]
     sums = money.sums_by(budgets.loc[budgets["program"].notna().to_numpy(dtype=bool),
                                      [c for c in ("program", "kind", "amount_eur", "part_of") if c in budgets.columns]],
                          ["program"])
     text = sums.assign(text=sums["kind"] + " " + sums["amount_eur"].map(money.eur)).groupby("program")["text"].agg(
         " · ".join)
     listed["euros"] = listed["program"].map(text).astype(object).fillna("")
-    article = "_aid" if all("_aid" in tables[t].columns for t in ("budgets", "deployments", "events")) else "article_id"
-    told = pd.concat([tables[t][["program", article]] for t in ("budgets", "deployments", "events")]).dropna()
+    article = "_aid" if all("_aid" in frame.columns for frame in read.values()) else "article_id"
+    told = pd.concat([frame[["program", article]] for frame in read.values()]).dropna()
     listed["articles"] = listed["program"].map(told.drop_duplicates().groupby("program").size()).fillna(0).astype(int)
     return listed.sort_values(["articles", "program"], ascending=[False, True], ignore_index=True)

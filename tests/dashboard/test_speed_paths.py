@@ -11,7 +11,7 @@ import pytest
 
 from core.store import load_tables
 from dashboard import aggregates as agg
-from dashboard import charts, money, search
+from dashboard import charts, money, profiles, search
 from dashboard.facets import facet_counts
 from dashboard.filters import Filters, apply_filters, visible
 from dashboard.prepare import article_keys, exploded, load, object_lists, prepare_tables
@@ -148,6 +148,7 @@ def test_the_columns_and_rows_a_page_reads_are_those_of_the_whole_frames(tiny, c
     pd.testing.assert_frame_equal(agg.undated_in(view), agg.undated_events(plain["events"]))
     pd.testing.assert_frame_equal(agg.latest_in(view, 1), agg.latest_events(plain["events"], 1))
     assert agg.headline(view) == agg.headline(plain) and agg.attention(view) == agg.attention(plain)
+    pd.testing.assert_frame_equal(profiles.program_table(view), profiles.program_table(plain))
     budgets = plain["budgets"]
     for build, reads in ((agg.eur_by_funder, money.SUM_READS), (money.funder_totals, money.SUM_READS),
                          (agg.budget_by_year, money.YEAR_READS), (agg.program_periods, agg.PERIOD_READS),
