@@ -14,11 +14,22 @@ import pandas as pd
 
 from dashboard.filters import FACETS, Facet
 from dashboard.prepare import NO_DATE_LO, is_prepared, prepare_tables
-from dashboard.view import kept_rows
+from dashboard.view import kept_rows, select
 
 
 def _distinct(values: pd.Series) -> list[str]:
     return [v for v in values.dropna().unique() if isinstance(v, str) and v]
+
+
+def latest_articles(view: Mapping[str, pd.DataFrame], n: int) -> list[str]:
+    """The ids of the `n` latest articles of a view (by publication date; undated last)."""
+    articles = select(view, "articles", ["article_id", "_lo"])
+    ids = articles["article_id"].to_numpy(dtype=object)
+    if "_lo" not in articles.columns:
+        return ids[:n].tolist()
+    lo = articles["_lo"].to_numpy(dtype=np.int64)
+    order = np.argsort(-np.where(lo == NO_DATE_LO, -1, lo), kind="stable")
+    return ids[order[:n]].tolist()
 
 
 def filter_options(tables: Mapping[str, pd.DataFrame]) -> dict:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, facets
 from dashboard.filters import FACETS, Filters, filters_from_query, filters_to_query
 
 #: Session-state keys of the sidebar's widgets, by Filters field.
 FILTER_KEYS = {**{f.attr: f"filters_{f.key}" for f in FACETS}, "dates": "filters_dates", "search": "filters_q"}
+#: The source-article filter lists at most this many articles (the latest under the other filters, and those
+#: chosen): a list of 100,000 titles costs the browser seconds on every rerun.
+ARTICLE_OPTIONS = 1000
 #: Query-string names of the reader's article and offset.
 READ_KEY, AT_KEY = "read", "at"
 
@@ -84,6 +87,18 @@ def to_int(text: object) -> int | None:
         return None
 
 
+def _article_options(every: list[str]) -> list[str]:
+    """What the source-article filter lists: every article of a small store; of a large one, those
+    chosen and the latest `ARTICLE_OPTIONS` under the other filters."""
+    if len(every) <= ARTICLE_OPTIONS:
+        return every
+    others = replace(_chosen(), articles=())
+    latest = data.per_view("latest_articles", lambda v: facets.latest_articles(v, ARTICLE_OPTIONS), others)
+    chosen = list(st.session_state.get(FILTER_KEYS["articles"]) or ())
+    taken = set(chosen)
+    return chosen + [a for a in latest if a not in taken]
+
+
 def _keep_valid(key: str, options: Iterable[str]) -> None:
     """Drop values the options no longer offer (a stale link must not crash a widget)."""
     if key in st.session_state:
@@ -110,11 +125,15 @@ def sidebar_filters() -> Filters:
     """The global filters, in the sidebar, each value with how many rows it has under the
     current filters (datasette's facet counts); they persist across pages (the sidebar is drawn
     by the entry script on every run) and are written to the URL by `sync_query_params`."""
-    options = data.filter_options()
+    options = dict(data.filter_options())
     for facet in FACETS:
         _keep_valid(FILTER_KEYS[facet.attr], options[facet.attr])
     counts = data.facet_counts(_chosen())
-    labels: dict[str, Callable[[str], str]] = {"countries": data.country_label, "articles": _article_title}
+    listed = _article_options(options["articles"])
+    options["articles"] = listed
+    titles = data.article_titles()  # once: the article filter offers every article (100,000 labels a run)
+    labels: dict[str, Callable[[str], str]] = {"countries": data.country_label,
+                                               "articles": lambda article_id: titles.get(article_id, article_id)}
     chosen: dict[str, tuple[str, ...]] = {}
     with st.sidebar:
         st.header("Filters")
@@ -123,9 +142,13 @@ def sidebar_filters() -> Filters:
         for facet in FACETS:
             label = labels.get(facet.attr, str)
             shown = _with_count(label, counts[facet.attr]) if facet.counted else label
+            help_text = facet.help or None
+            if facet.attr == "articles" and len(listed) < len(data.filter_options()["articles"]):
+                help_text = (f"Lists the {ARTICLE_OPTIONS:,} latest articles under the other filters (and those "
+                             "chosen): narrow the filters or search to reach others")
             chosen[facet.attr] = tuple(st.multiselect(
                 facet.label, options[facet.attr], key=FILTER_KEYS[facet.attr], format_func=shown,
-                placeholder=f"any {facet.label.lower()}", help=facet.help or None))
+                placeholder=f"any {facet.label.lower()}", help=help_text))
             if facet.attr == "programs":
                 dates = _date_range()
         if any(chosen.values()) or dates or search:
@@ -208,8 +231,3 @@ def forget_focus() -> None:
     """A new article was picked in the reader: drop the previous article's focused sentence."""
     st.session_state["reader_at"] = None
     st.session_state["reader_evidence"] = None
-
-
-def _article_title(article_id: str) -> str:
-    """An article's short title in the article filter (its id when it has none)."""
-    return data.article_titles().get(article_id, article_id)

@@ -4,17 +4,25 @@ labelled like its row below; opened from any page at the sentence a row came fro
 import streamlit as st
 
 from core.store import StoreError
-from dashboard import data, reader, widgets
+from dashboard import data, facets, reader, widgets
+from dashboard.sidebar import ARTICLE_OPTIONS
+from dashboard.view import count, select
 
 st.title("Articles")
 if widgets.no_data():
     st.stop()
-t = data.view(widgets.current_filters())
+chosen = widgets.current_filters()
+t = data.view(chosen)
 everything = data.tables()
 widgets.filter_caption()
 
 titles = data.article_titles()
-options = list(t["articles"]["article_id"])
+if count(t, "articles") <= ARTICLE_OPTIONS:
+    options = list(select(t, "articles", ["article_id"])["article_id"])
+else:  # a list of 100,000 titles costs the browser seconds on every rerun
+    options = list(data.per_view("latest_articles", lambda v: facets.latest_articles(v, ARTICLE_OPTIONS), chosen))
+    st.caption(f"{count(t, 'articles'):,} articles under these filters: the {ARTICLE_OPTIONS:,} latest are listed; "
+               "narrow the filters or search to reach others.")
 wanted = st.session_state.get("reader_article")
 if wanted in titles and wanted not in options:
     options.insert(0, wanted)

@@ -290,3 +290,20 @@ def test_saving_a_review_reloads_only_the_reviews(seeds_db, tmp_path, monkeypatc
     article.write_text("Poland pledges drones\n\nPoland pledged €5 million for drones on 3 March 2025.\n")
     ingest([str(article)], db=db, progress=False, notify=lambda m: None)
     assert data.tables() is not loaded  # any other write loads the store again
+
+
+def test_a_large_store_lists_only_the_latest_articles_and_those_chosen(use_seeds, seeds_db, monkeypatch):
+    from dashboard import facets, sidebar
+
+    monkeypatch.setattr(sidebar, "ARTICLE_OPTIONS", 2)  # as if the store held more than 1,000 articles
+    at = open_page("articles")
+    articles = load_tables(seeds_db)["articles"]
+    assert len(articles) > 2
+    assert len(at.sidebar.multiselect(key="filters_source").options) == 2
+    assert len(at.selectbox(key="articles_pick").options) == 2
+    assert any("latest are listed" in c.value for c in at.caption)
+    titles = facets.article_titles(articles)
+    unlisted = next(a for a in articles.itertuples() if titles[a.article_id] not in
+                    at.sidebar.multiselect(key="filters_source").options)
+    at.sidebar.text_input(key="filters_q").input(str(unlisted.title)).run()  # a search reaches it
+    assert titles[unlisted.article_id] in at.sidebar.multiselect(key="filters_source").options

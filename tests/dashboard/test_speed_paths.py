@@ -154,3 +154,13 @@ def test_the_columns_and_rows_a_page_reads_are_those_of_the_whole_frames(tiny, c
                          (agg.budget_by_year, money.YEAR_READS), (agg.program_periods, agg.PERIOD_READS),
                          (agg.budget_currencies, agg.CURRENCY_READS)):
         pd.testing.assert_frame_equal(build(select(view, "budgets", reads)), build(budgets))
+
+
+def test_the_latest_articles_come_dated_first_then_undated():
+    from dashboard import facets
+    from tests.dashboard.conftest import frame
+
+    articles = frame("articles", [{"article_id": "a", "published": "2024-01-01"}, {"article_id": "b", "published": None},
+                                  {"article_id": "c", "published": "2025-03"}])
+    view = apply_filters(prepare_tables({"articles": articles}), Filters())
+    assert facets.latest_articles(view, 2) == ["c", "a"] and facets.latest_articles(view, 5) == ["c", "a", "b"]
