@@ -175,9 +175,9 @@ def budget_currencies(budgets: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame({"currency": rows["currency"].astype("string").fillna("?"),
                           "kind": rows["kind"].astype("string").fillna("other"),
                           "amount": rows["amount"].astype(float), "amount_eur": rows["amount_eur"].astype(float)})
-    out = frame.groupby(["currency", "kind"], as_index=False).agg(
-        amount=("amount", "sum"), amount_eur=("amount_eur", lambda s: s.sum(min_count=1)), rows=("amount", "size"),
-        **{"without rate": ("amount_eur", lambda s: int(s.isna().sum()))})
+    groups = frame.assign(without=frame["amount_eur"].isna().astype(int)).groupby(["currency", "kind"])
+    out = pd.DataFrame({"amount": groups["amount"].sum(), "amount_eur": groups["amount_eur"].sum(min_count=1),
+                        "rows": groups.size(), "without rate": groups["without"].sum()}).reset_index()
     return out.sort_values(["currency", "kind"], ignore_index=True)
 
 
