@@ -18,6 +18,7 @@ from core.mentions.dates import dateline_date, find_dates, infer_years, yearless
 from core.mentions.money import find_money
 from core.mentions.names import find_names
 from core.records import Document, Mention, Sentence
+from core.relevance import on_topic
 from core.resolve import resolve_candidates
 from core.syntax import Parse, parse_texts
 from core.tables.places import is_government
@@ -102,6 +103,8 @@ def find_mentions(doc: Document) -> Annotated:
     starts = [s.start for s in sentences]
     paragraph_of: dict[int, int] = {}
     names = resolve_candidates(find_names(text))
+    if not on_topic(text, names):  # a film review or a recipe in a feed: stored, but no rows from it
+        return Annotated(article_id(text), doc, annotated)
     dates = find_dates(text)
     for d in dates:
         paragraph_of[d.start] = bisect.bisect_right(paragraph_starts, d.start) - 1

@@ -83,6 +83,18 @@ TYPE_WORDS = [
     ("reported over a region", "Two drones were reported over eastern Poland on 8 May.", [("2025-05-08", "incident")]),
     ("a negated cue is no happening", "On 4 May a balloon whose origin has not been established drifted over "
      "Vilnius airport.", [("2025-05-04", "other")]),
+    ("a unit that returned home", "A Latvian patrol boat returned home on 4 May.", [("2025-05-04", "deployment")]),
+    ("killed", "A stray missile killed two workers at a farm on 15 May.", [("2025-05-15", "incident")]),
+    ("tracked over", "A balloon was tracked over Grodno on 3 May.", [("2025-05-03", "incident")]),
+    ("a drone launched from somewhere is no launch", "On 9 May a drone, launched from Belarus, came down near "
+     "Lida.", [("2025-05-09", "incident")]),
+    ("an announcement closing the sentence reports the happening", "Chile and Peru have joined the Drone "
+     "Coalition, the group co-led by Latvia and Britain that buys drones for Ukraine's army, the Latvian ministry "
+     "announced on Monday.", [("2025-09-22", "membership")]),
+    ("a relative clause with the date keeps its happening", "Estonia belongs to the Sky Shield, which Germany "
+     "launched in October 2022 to pool purchases of air defences.", [("2022-10", "establishment")]),
+    ("a delivery completing an order is no funding", "The first two jets landed on Thursday, completing a "
+     "$1.2 billion order.", [("2025-09-18", "delivery")]),
     ("strike drones are weapons, not a strike", "Ukraine's long-range strike drones were shown to ministers on "
      "7 May.", [("2025-05-07", "other")]),
 ]

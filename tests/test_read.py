@@ -204,6 +204,15 @@ def test_html_site_name_from_title_suffix(tmp_path):
     assert (doc.title, doc.source) == ("Italy extends deployment at Ämari", "Continental Security Daily")
 
 
+def test_html_title_drops_the_site_and_a_date_after_it(tmp_path):
+    page = (
+        '<html><head><meta property="og:site_name" content="NSN.COM"><title>Radars for Latvia | NSN | 19.01.2025'
+        "</title></head><body><h1>Radars for Latvia</h1><p>Latvia ordered radars.</p></body></html>"
+    )
+    doc = read_one(write(tmp_path, "dated.html", page))
+    assert (doc.title, doc.source) == ("Radars for Latvia", "NSN.COM")
+
+
 def test_html_title_prepended_when_body_lacks_it(tmp_path):
     page = (
         "<html><head><title>Short story</title></head><body><p>One paragraph about drones.</p></body></html>"

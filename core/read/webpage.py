@@ -174,7 +174,8 @@ def _html_document(path: str, raw: bytes, body: str, meta: dict[str, str], extra
 
 
 def _html_title(meta: dict[str, str], extracted: dict, site: str | None) -> tuple[str | None, str | None]:
-    """(title, site): og:title, else <title>, else <h1>, else trafilatura's; a ' | Site' suffix dropped.
+    """(title, site): og:title, else <title>, else <h1>, else trafilatura's; ' | Site' and ' | date'
+    suffixes dropped.
 
     When no site name is declared but <title> is '<og:title or h1> | X', X is the site name.
     """
@@ -183,10 +184,17 @@ def _html_title(meta: dict[str, str], extracted: dict, site: str | None) -> tupl
         head, tail = _split_title(page_title)
         site = tail if head and head in (meta.get("og:title"), meta.get("<h1>")) else None
     title = meta.get("og:title") or page_title or meta.get("<h1>") or extracted.get("title")
-    if title and site:
+    names = {n.casefold() for n in (site, extracted.get("sitename")) if n}
+    names |= {n.split(".")[0] for n in names if "." in n}  # "DW.COM" is written "DW" in titles
+    while title:  # "Headline | DW | 19.01.2020": the site's name and a date are no part of the headline
         head, tail = _split_title(title)
-        title = head if head and tail.casefold() == site.casefold() else title
+        if not head or not (tail.strip().casefold() in names or _DATE_ONLY.fullmatch(tail.strip())):
+            break
+        title = head
     return title, site
+
+
+_DATE_ONLY = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
 def _split_title(title: str) -> tuple[str, str]:

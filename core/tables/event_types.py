@@ -45,8 +45,12 @@ _MONEY_THING = re.compile(r"\b(?:fund|funds|package|budget|financing|loan|loans)
 _DEAL_REACH, _DEAL_AFTER = 60, 30
 #: How far before a purchase or accord an approving verb makes it its object ("ratified the accession protocol").
 _APPROVED_REACH = 30
+_PURCHASE_AFTER = re.compile(r"^\s+(?:order|contract|deal|purchase)s?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-–•*·]\s")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_TAIL_REPORT = re.compile(r",\s*(?:[\w'’.-]+\s+){1,6}$")
+_DATE_TO_END = re.compile(r"^\s+(?:on\s+|in\s+)?[\w .,]{0,25}[.\"”]?\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being)\s+$", re.IGNORECASE)
 _TRANSFER_TYPES = ("delivery", "announcement")
 
@@ -87,6 +91,8 @@ def sentence_cues(text: str) -> list[Cue]:
             role = ""  # "the meeting opened": the meeting is the happening
         if role == "" and _NEGATED.search(text[:m.start()][-30:]):
             continue  # "whose origin has not been established": nothing happened
+        if role == "weak" and _TAIL_REPORT.search(text[:m.start()]) and _DATE_TO_END.match(text[m.end():]):
+            role = "report"  # "Japan has joined the coalition, the ministry announced on May 16.": a report
         out.append(Cue(event_type, role, m.start(), m.end()))
     return out
 
@@ -102,7 +108,15 @@ def _cost(text: str, cue: Cue, start: int, end: int, clause: tuple[int, int]) ->
         cost += _AFTER_COMMA  # not for a date opening the sentence: "On 17 January, its ministry ..."
     if cue.role == "" and _OTHER_TIME.search(text[:cue.start]):
         cost += 2000  # "two years after Riga ordered ...": another time's happening
+    if cue.role == "" and _RELATIVE_BEFORE.search(text[:cue.start]) and not _in_relative(text, cue, start):
+        cost += _OTHER_CLAUSE  # "the group ... that buys drones, ...": what a noun does, not the happening
     return cost
+
+
+def _in_relative(text: str, cue: Cue, start: int) -> bool:
+    """Whether the date at `start` lies in the relative clause of `cue` (up to its next comma)."""
+    comma = text.find(",", cue.end)
+    return start >= cue.end and (comma < 0 or start < comma)
 
 
 _AHEAD = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|intends?\s+to|wants?\s+to)\b"
@@ -187,7 +201,9 @@ def _money_near(sentence: AnnotatedSentence, cue: Cue, clause: tuple[int, int]) 
     if cue.role not in ("", "weak") or cue.event_type == "other":
         return False
     for m in sentence.money:
-        m_start, _ = sentence.local(m)
+        m_start, m_end = sentence.local(m)
+        if _PURCHASE_AFTER.match(sentence.text[m_end:]):
+            continue  # "landed on Thursday, completing a $1.6 billion order": the sum sizes the purchase
         if cue.end <= m_start <= cue.end + 60 and clause[0] <= m_start < clause[1]:
             return True
     return False
