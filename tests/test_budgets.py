@@ -194,6 +194,23 @@ def test_a_share_of_a_total_is_not_itself_a_total():
     assert [(r["amount"], r["kind"]) for r in rows] == [(900e6, "allocation"), (300e6, "allocation")]
 
 
+def test_the_word_share_is_no_kind():
+    rows = rows_of("Latvia signed contracts worth €25 million for drones. The largest share, about €12 million, "
+                   "will be paid to a local firm.")
+    assert [(r["amount"], r["kind"]) for r in rows] == [(25e6, "contract"), (12e6, "contract")]
+
+
+def test_the_headline_word_yields_to_the_story():
+    rows = build_budgets(annotated("Latvia to pay €300 million for radars\n\nThe radars will cost Riga some "
+                                   "€300 million over five years, officials said."))
+    assert [(r["amount"], r["kind"]) for r in rows] == [(300e6, "total")]
+
+
+def test_a_years_budget_beside_a_fund_is_an_allocation():
+    rows = rows_of("Estonia's defence budget for 2026 stands at €2.4 billion, with more money from a special fund.")
+    assert [r["kind"] for r in rows] == ["allocation"]
+
+
 def test_for_its_part_is_no_share():
     rows = rows_of("Denmark signed a €55 million contract for drones.\nLithuania, for its part, set aside "
                    "€30 million for drones.")
