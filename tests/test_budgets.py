@@ -254,3 +254,11 @@ def test_budget_ids_are_stable_ordinals():
     rows = rows_of("Latvia pledged €5 million and Estonia paid €3 million.")
     article_id = rows[0]["article_id"]
     assert [r["budget_id"] for r in rows] == [f"{article_id}-b1", f"{article_id}-b2"]
+
+
+def test_a_region_named_like_a_country_pays_nothing_when_read_by_position():
+    """Sentences without a parse choose the payer by position (core.tables.funders_text)."""
+    from core.tables.funders_text import parties_by_position
+
+    sentence = annotated(HEAD + "Roads across the Moldavia region get €4 billion.").sentences[1]
+    assert parties_by_position(sentence, sentence.money[0], None).funder is None
