@@ -194,6 +194,23 @@ def test_a_share_of_a_total_is_not_itself_a_total():
     assert [(r["amount"], r["kind"]) for r in rows] == [(900e6, "allocation"), (300e6, "allocation")]
 
 
+def test_the_word_share_is_no_kind():
+    rows = rows_of("Latvia signed contracts worth €25 million for drones. The largest share, about €12 million, "
+                   "will be paid to a local firm.")
+    assert [(r["amount"], r["kind"]) for r in rows] == [(25e6, "contract"), (12e6, "contract")]
+
+
+def test_the_headline_word_yields_to_the_story():
+    rows = build_budgets(annotated("Latvia to pay €300 million for radars\n\nThe radars will cost Riga some "
+                                   "€300 million over five years, officials said."))
+    assert [(r["amount"], r["kind"]) for r in rows] == [(300e6, "total")]
+
+
+def test_a_years_budget_beside_a_fund_is_an_allocation():
+    rows = rows_of("Estonia's defence budget for 2026 stands at €2.4 billion, with more money from a special fund.")
+    assert [r["kind"] for r in rows] == ["allocation"]
+
+
 def test_for_its_part_is_no_share():
     rows = rows_of("Denmark signed a €55 million contract for drones.\nLithuania, for its part, set aside "
                    "€30 million for drones.")
@@ -237,3 +254,11 @@ def test_budget_ids_are_stable_ordinals():
     rows = rows_of("Latvia pledged €5 million and Estonia paid €3 million.")
     article_id = rows[0]["article_id"]
     assert [r["budget_id"] for r in rows] == [f"{article_id}-b1", f"{article_id}-b2"]
+
+
+def test_a_region_named_like_a_country_pays_nothing_when_read_by_position():
+    """Sentences without a parse choose the payer by position (core.tables.funders_text)."""
+    from core.tables.funders_text import parties_by_position
+
+    sentence = annotated(HEAD + "Roads across the Moldavia region get €4 billion.").sentences[1]
+    assert parties_by_position(sentence, sentence.money[0], None).funder is None

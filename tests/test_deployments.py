@@ -212,6 +212,8 @@ OPERATED_CASES = [  # places a force runs, units it brings along, places the par
      "said nothing.", {("ITA", "LVA", "Ādaži", 600, "current")}),
     ("a team of a military noun", "Norway is sending a team of divers to Tapa for a month.",
      {("NOR", "EST", "Tapa", None, "planned")}),
+    ("back at the base after an earlier stint", "Belgian F-16s, which flew from Ämari during a rotation in 2022, "
+     "returned to the base on Monday.", {("BEL", "EST", "Ämari Air Base", None, "current")}),
     ("a place the parser takes for a verb", "Britain is sending a team of sappers to Constanța for three months.",
      {("GBR", "ROU", "Constanța", None, "planned")}),
 ]

@@ -30,6 +30,7 @@ _OVER_YEARS = re.compile(r"^[^.;]{0,30}\b(?:over|across|during|in)\s+(?:the\s+)?
                          r"^[^.;]{0,30}\b(?:over|across|during|in)\s+the\s+(?:next|coming)\s+decade\b|"
                          r"^[^.;]{0,30}\b(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                          re.IGNORECASE)
+_COMMA = re.compile(r"[,;:]")  # the phrase of a sum: from the comma before it to the comma after it
 _PROGRAM_WORD = re.compile(r"\b(?:program|programme|plan|project|fund|facility|initiative|package)\b", re.IGNORECASE)
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "stands", "stood", "amounts",
                       "amounted", "totals", "totalled", "totaled", "reaches", "reached"})
@@ -47,7 +48,8 @@ def budget_kind(sentence: AnnotatedSentence, money: Mention) -> str | None:
     if kind in (None, "total", "allocation", "other") and per_year:
         return "allocation"  # "€200 million a year": a year's slice
     first, last = budget_years(sentence, money)
-    if kind == "total" and first and first == last and not _PROGRAM_WORD.search(sentence.text):
+    phrase = _COMMA.split(sentence.text[:start])[-1] + _COMMA.split(sentence.text[start:])[0]
+    if kind == "total" and first and first == last and not _PROGRAM_WORD.search(phrase):
         return "allocation"  # "the defence budget for 2025 amounts to PLN 186.6 billion": a year's slice
     if kind in (None, "allocation") and ((first and last and last > first) or _OVER_YEARS.match(
             sentence.text[end:end + 50])):

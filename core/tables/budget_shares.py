@@ -177,7 +177,9 @@ def inherit_from_parents(rows: list[dict]) -> None:
             row["funder_code"], row["funder"] = parent["funder_code"], parent["funder"]
         if row["kind"] is None or (row["_handed"] and parent["kind"] == "other"):
             row["kind"] = parent["kind"]
-        elif row["kind"] == "total":  # "136 billion zloty of that total": a share is never the whole sum
+        elif row["kind"] == "total" or (row["kind"] == "allocation" and _SHARE_WORD.search(row["_before"])):
+            # "136 billion zloty of that total": a share is never the whole sum; "the largest share, €12
+            # million": the word for a share is no kind
             row["kind"] = parent["kind"] if parent["kind"] != "total" else "allocation"
 
 

@@ -233,6 +233,8 @@ def _converted(old: dict, row: dict) -> bool:
 
 
 def _absorb(old: dict, row: dict) -> None:
+    if old["_sentence"] == 0 < row["_sentence"] and row["kind"] and row["currency"] == old["currency"]:
+        old["kind"] = row["kind"]  # the headline's word for a figure yields to the story's
     for key in ("funder_code", "funder", "recipient_code", "recipient", "program", "purpose", "year_start",
                 "year_end", "kind"):
         if old[key] is None and row[key] is not None:

@@ -194,7 +194,8 @@ class Places:
                 self.hosts.extend(r.countries[c].value.code for c in p.children[i] if c in r.countries)
             return
         dets = {p.lower(c) for c in p.children_with(i, ("det", "poss"))}
-        base = self.refs.site(self.force)
+        told = [t for t in r.places if t < i]  # "flew from Šiauliai ..., returned to the base": that one
+        base = r.places[max(told)] if told else self.refs.site(self.force)
         if dets & ANAPHOR_DETS and word in BASE_WORDS and base:
             self.add_site(base)  # "the base"
             return

@@ -54,8 +54,8 @@ def _person_before(sentence: AnnotatedSentence, money: Mention, people: dict[str
 
 def _arguments(sentence: AnnotatedSentence) -> list[Mention]:
     inside = [(m.start, m.end) for m in sentence.money]
-    return [m for m in [*country_mentions(sentence), *sentence.names]
-            if not any(s <= m.start < e for s, e in inside)]
+    others = [m for m in sentence.names if m.kind != "country"]  # a country's name before "region" is none
+    return [m for m in [*country_mentions(sentence), *others] if not any(s <= m.start < e for s, e in inside)]
 
 
 def _funder(sentence: AnnotatedSentence, money: Mention, previous: AnnotatedSentence | None,
