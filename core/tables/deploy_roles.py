@@ -15,11 +15,16 @@ from core.tables.deploy_status import verb_classes
 
 _MODIFIER = frozenset({"amod", "compound", "poss", "nmod", "nummod"})
 _PARTITIVE = frozenset({"most", "some", "many", "all", "part", "half", "several"})
+#: Verbs of a deployment's phase whose object names it ("began the deployment of a brigade in X").
+ASPECT_VERBS = frozenset({"began", "begun", "begin", "begins", "beginning", "started", "start", "starts", "starting",
+                          "launched", "launch", "launches", "completed", "complete", "completes"})
+_NOMINAL_CLASSES = frozenset({"noun", "station", "move"})  # "deployment", "stationing", "sending"
 
 
 def noun_for(r: Reading, t: int) -> int | None:
     """The military noun a country token stands with: the noun it modifies, the noun whose
-    "from"/"of" object it is, or the noun a "led by" participle modifies."""
+    "from"/"of" object it is, the noun a "led by" participle modifies, or the "of" object of the
+    deployment the country is the subject of beginning ("Germany began the deployment of a brigade")."""
     p = r.parse
     root = conj_root(p, t)
     dep, head = p.deps[root], p.heads[root]
@@ -38,6 +43,9 @@ def noun_for(r: Reading, t: int) -> int | None:
         return None
     if dep == "pobj" and p.lower(head) in ("from", "of") and p.heads[head] in r.units:
         return p.heads[head]
+    if dep == "nsubj" and m.kind == "country" and p.lower(head) in ASPECT_VERBS:  # "X began the deployment of
+        return next((x for o in p.objects(head) if r.cues.get(o) in _NOMINAL_CLASSES  # a brigade in Y"
+                     for _, x in p.prep_objects(o, ("of",)) if is_military(r, x)), None)
     if dep == "pobj" and p.deps[head] == "agent" and p.deps[p.heads[head]] == "acl":
         noun = p.heads[p.heads[head]]
         return noun if is_military(r, noun) else None
@@ -129,6 +137,8 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
         found = cue_below(r, p.heads[i])
         if found:
             return found
+    if p.deps[i] == "dobj" and r.cues.get(i) in _NOMINAL_CLASSES and p.lower(p.heads[i]) in ASPECT_VERBS:
+        return p.heads[i], "move"  # "started the stationing of a brigade": current, "will start": planned
     if p.deps[i] == "pobj" and r.cues.get(p.heads[p.heads[i]]) == "station":  # "Tapa, home to the battlegroup"
         return p.heads[p.heads[i]], "station"
     if p.deps[i] in ("attr", "nsubj") and p.lower(p.heads[i]) in COPULAS:  # "Also stationed at X is a brigade"

@@ -49,6 +49,11 @@ def build_deployments(article: Annotated) -> list[dict]:
 
 
 def _add(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence, claim: Claim) -> None:
+    if claim.figure_only and len(claim.sites) == 1 and claim.personnel is not None:
+        held = rows.get((claim.force, claim.host, claim.sites[0].value.name), {}).get("personnel")
+        if held is not None and held != claim.personnel:  # "an advance party of 25 at X. The brigade is to
+            _put(rows, article, sentence, claim, None, claim.personnel)  # grow to 5,000": not X's figure
+            return
     if len(claim.sites) == 1:
         _put(rows, article, sentence, claim, claim.sites[0].value.name, claim.personnel)
         return

@@ -1,0 +1,47 @@
+"""Deployments told by their phase ("Germany began the deployment of a brigade in Lithuania"), an
+advance party arriving at a site, and a later figure for the whole force that is not the site's:
+invented sentences. Each case gives the (force, host, site, personnel, status) rows it must give.
+"""
+
+import pytest
+
+from core.tables.deployments import build_deployments
+from tests.conftest import annotated
+
+HEAD = "Headline\n"
+
+
+def rows_of(text: str) -> set[tuple]:
+    return {(r["force_code"], r["host_code"], r["site"], r["personnel"], r["status"])
+            for r in build_deployments(annotated(HEAD + text))}
+
+
+CASES = [
+    ("began the deployment of", "Germany began the deployment of a brigade in Lithuania.",
+     {("DEU", "LTU", None, None, "current")}),
+    ("will start the stationing of", "Norway will start the stationing of a battalion in Finland next year.",
+     {("NOR", "FIN", None, None, "planned")}),
+    ("an advance party arriving at a site",
+     "Sweden on Monday launched the deployment of a mechanised battalion in Latvia, with an advance party of 40 "
+     "soldiers arriving in Riga.",
+     {("SWE", "LVA", "Riga", 40, "current")}),
+    ("a figure for the whole force after the advance party's",
+     "Sweden launched the deployment of a battalion in Latvia, with an advance party of 40 soldiers arriving in "
+     "Riga. The battalion is to grow to about 800 troops by 2027.",
+     {("SWE", "LVA", "Riga", 40, "current"), ("SWE", "LVA", None, 800, "current")}),
+]
+
+NO_ROW = [
+    ("negated", "Germany did not begin the deployment of a brigade in Lithuania.", set()),
+    ("a deployment begun by no country", "The deployment of the brigade began in Lithuania in April.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_phase(text: str, expected: set[tuple]) -> None:
+    assert rows_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NO_ROW], ids=[c[0] for c in NO_ROW])
+def test_no_phase(text: str, expected: set[tuple]) -> None:
+    assert rows_of(text) == expected
