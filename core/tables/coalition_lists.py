@@ -2,17 +2,20 @@
 
 "the Bucharest Nine - Bulgaria, ..., Slovakia -", "the B9 (A, B and C)", "the JEF: A, B and C",
 "the Bucharest Nine, Poland and Romania, ...", "The participating countries of the Drone Coalition
-are A, B and C".
+are A, B and C"; and, for the coalition in focus, lists told by description ("Those ready to send
+troops include A and B", "Others, such as C, ...").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.vocab import coalition_roles
 
 if TYPE_CHECKING:
+    from core.annotate import AnnotatedSentence
     from core.tables.coalition_roles import SentenceRoles
 
 LIST_VERBS = frozenset({"are", "were", "is", "include", "includes", "included", "comprise", "comprises", "comprised",
@@ -148,3 +151,65 @@ def led_compound(r: SentenceRoles, t: int) -> list[Role]:
     codes = tuple(code for i, code in r.codes_at.items() if i == t)
     coalition = r.resolver.coalition(r.p.heads[t]) if r.p.heads[t] != t else None
     return [Role("leader", codes, coalition, r.p.starts[t])] if codes and coalition else []
+
+
+#: Words beside a role predicate that make it not (yet, or no longer) held.
+ENDED_WORDS = frozenset({"yet", "until", "till", "formerly", "previously", "once"})
+_RELATIVE_GLUE = frozenset({"the", "and", ",", "both", "have", "has", "had", "jointly", "now", "currently", "also"})
+
+
+def relative_holders(r: SentenceRoles) -> list[Role]:
+    """"the naval coalition, which the UK and Norway lead," / "..., which France and Britain have
+    led since ...": a relative clause whose subject is a list of countries and whose verb is a role
+    verb, read off the words because the parser takes "lead" there for a noun. A negation or a
+    modal breaks the run of words, so "which Hungary did not join" gives nothing, and a role held
+    "until" a date is over."""
+    p, out = r.p, []
+    table = coalition_roles()
+    for t in range(2, len(p.words)):
+        if p.lower(t) not in ("which", "that") or p.words[t - 1] != ",":
+            continue
+        codes, k = [], t + 1
+        while k < len(p.words) and (k in r.codes_at or p.lower(k) in _RELATIVE_GLUE or p.words[k].istitle()):
+            if k in r.codes_at:
+                codes.append(r.codes_at[k])
+            k += 1
+        role = table.get((p.lower(k), "verb")) if k < len(p.words) else None
+        after = p.words[k + 1:next((e for e in range(k + 1, len(p.words)) if p.words[e] == ","), len(p.words))]
+        if any(w.lower() in ENDED_WORDS for w in after):  # "which the United States led until 2025"
+            continue
+        coalition = next((c for j in range(t - 2, max(-1, t - 9), -1) if (c := r.resolver.coalition(j))), None)
+        if codes and role and coalition:
+            out.append(Role(role, tuple(dict.fromkeys(codes)), coalition, p.starts[k]))
+    return out
+
+
+#: A sentence opening with a description of some of the coalition's states and then listing them:
+#: "Those ready to send troops include A and B", "Countries that have pledged drones through the
+#: coalition also include A", "Among the states taking part were A and B", "Others, such as A and B, ...".
+_DESCRIBED_LIST = re.compile(
+    r"^(?:(?:Those|Countries|States|Nations|Allies|Participants|Governments)\b(?P<mid>[^.;:]{0,120}?)"
+    r"\b(?:include|includes|included|are|were)"
+    r"|Among\s+(?:the|those)\b(?P<mid2>[^.;:,]{0,80}?)\b(?:are|were)"
+    r"|Others,?\s+(?:such\s+as|including|like))\s+")
+_NOT_HELD = re.compile(r"\b(?:not|n't|never|yet|declined|refused|left|quit|outside|non-members?)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and)?\s*(?:the\s+)?$")
+
+
+def described_members(sentence: AnnotatedSentence) -> list[tuple[str, int]]:
+    """(code, offset) of each country a described-members sentence lists, in the coordinated list
+    right after its verb (not a country later in the sentence: "..., a British official said")."""
+    m = _DESCRIBED_LIST.match(sentence.text)
+    if m is None or _NOT_HELD.search(m.group("mid") or m.group("mid2") or ""):
+        return []
+    found: list[tuple[str, int]] = []
+    edge = m.end()
+    for mention in sorted(sentence.countries, key=lambda c: sentence.local(c)[0]):
+        start, end = sentence.local(mention)
+        if start < edge:
+            continue
+        if not _LIST_GAP.match(sentence.text[edge:start]):
+            break
+        found.append((mention.value.code, start))
+        edge = end
+    return found

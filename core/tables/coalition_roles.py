@@ -17,13 +17,16 @@ from core.tables.coalition_lists import (
     collective_lists,
     core_members,
     led_compound,
+    relative_holders,
 )
 from core.tables.coalition_refs import Resolver, donor_schemes
 from core.tables.coalition_shared import (
+    CLIMB_DEPS,
     GOVERNMENT_NOUNS,
     among_them,
     among_those,
     before_contrast,
+    cancelled,
     coordinated,
     country_tokens,
     echoed,
@@ -32,6 +35,7 @@ from core.tables.coalition_shared import (
     government_country,
     group_members,
     undated,
+    under_intent,
 )
 from core.vocab import coalition_roles, role_particles
 
@@ -45,9 +49,6 @@ TAKING_VERBS = frozenset({"took", "take", "takes", "taken", "taking", "assume", 
                           "retain", "retains", "retained", "keep", "keeps", "kept"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "oprd", "dative", "compound",
                            "npadvmod", "conj"})
-#: Words beside a role predicate that make it not (yet, or no longer) held.
-ENDED_WORDS = frozenset({"yet", "until", "till", "formerly", "previously", "once"})
-CLIMB_DEPS = frozenset({"xcomp", "pcomp", "pobj", "prep", "acl", "relcl", "advcl", "ccomp", "conj", "dobj", "attr"})
 
 
 class SentenceRoles:
@@ -78,6 +79,7 @@ class SentenceRoles:
         out.extend(apposed_lists(self))
         out.extend(collective_lists(self))
         out.extend(core_members(self))
+        out.extend(relative_holders(self))
         return out
 
     def _fits(self, t: int, form: str) -> bool:
@@ -174,9 +176,9 @@ class SentenceRoles:
             codes = self.holders(t)
             focus = self.resolver.focus_at(t)
             return [Role(role, codes, focus, self.p.starts[t])] if codes and focus else []
-        if self._cancelled(t):
+        if cancelled(self.p, t):
             return []
-        if role == "member" and self._under_intent(t):
+        if role == "member" and under_intent(self.p, t):
             role = "applicant"
         if form == "list":
             return self._list(t, role)
@@ -275,29 +277,3 @@ class SentenceRoles:
                 coalition = r.focus_at(v)  # "The coalition has 18 members. Besides the co-chairs, they include A"
         codes = self.countries(before_contrast(p, p.objects(v)) + [o for _, o in p.prep_objects(v, ("besides", "of"))])
         return [Role(role, codes, coalition, p.starts[v])] if codes and coalition else []
-
-    # -- cancelling and intent ---------------------------------------------------------------
-    def _cancelled(self, t: int) -> bool:
-        """Negated, hypothetical or conditional: "did not join", "might join", "has yet to join"."""
-        p = self.p
-        chain = [t, *p.ancestors(t)][:4]
-        for a in chain:
-            if p.is_negated(a) or p.modality(a) in ("hypothetical", "conditional"):
-                return True
-            if any(p.lower(c) in ENDED_WORDS for c in p.children[a]):  # "has yet to join", "led until 2025"
-                return True
-            if a != t and (p.lower(a), "hedge") in coalition_roles():  # "is considering joining"
-                return True
-            if p.deps[a] not in CLIMB_DEPS:
-                break
-        return False
-
-    def _under_intent(self, t: int) -> bool:
-        table = coalition_roles()
-        for a in [t, *self.p.ancestors(t)][:5]:
-            word = self.p.lower(a)
-            if a != t and table.get((word, "intent")):
-                return True
-            if self.p.deps[a] not in CLIMB_DEPS and a != t:
-                break
-        return False

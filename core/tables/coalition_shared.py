@@ -9,7 +9,9 @@
 - coordinated coalitions: "lead the Air Force Coalition as well as the Armour Coalition";
 - gapping: "Spain and Italy lead the Demining Coalition, Iceland and Malta the Armour Coalition";
 - holders told by their government: "Italy's government", "Meloni, whose government takes part";
-- regional groups named instead of their members: "the three Baltic states".
+- regional groups named instead of their members: "the three Baltic states";
+- roles not held: negated, hypothetical or conditional ("did not join", "might join"), and a member's
+  role under a word of intent, which makes an applicant ("wants to join").
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from functools import cache
 from core import refdata
 from core.annotate import AnnotatedSentence
 from core.syntax import Parse
-from core.tables.coalition_lists import Role
+from core.tables.coalition_lists import ENDED_WORDS, Role
 from core.tables.coalition_refs import Resolver
 from core.tables.common import country_heads
+from core.vocab import coalition_roles
 
 EXAMPLE_PREPS = frozenset({"including", "like", "notably"})
 _THEM = frozenset({"them", "those", "whom", "these"})
@@ -32,6 +35,7 @@ _PART_WORDS = frozenset({"some", "several", "most", "many", "few", "other", "two
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _COLLECTIVE_NOUNS = frozenset({"states", "countries", "nations", "governments", "allies", "members"})
 _ECHO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
+CLIMB_DEPS = frozenset({"xcomp", "pcomp", "pobj", "prep", "acl", "relcl", "advcl", "ccomp", "conj", "dobj", "attr"})
 
 
 def examples(p: Parse, t: int) -> list[int]:
@@ -182,3 +186,26 @@ def country_tokens(sentence: AnnotatedSentence, parse: Parse, people: dict[str, 
     return out
 
 
+def cancelled(p: Parse, t: int) -> bool:
+    """Negated, hypothetical or conditional: "did not join", "might join", "has yet to join"."""
+    for a in [t, *p.ancestors(t)][:4]:
+        if p.is_negated(a) or p.modality(a) in ("hypothetical", "conditional"):
+            return True
+        if any(p.lower(c) in ENDED_WORDS for c in p.children[a]):  # "has yet to join", "led until 2025"
+            return True
+        if a != t and (p.lower(a), "hedge") in coalition_roles():  # "is considering joining"
+            return True
+        if p.deps[a] not in CLIMB_DEPS:
+            break
+    return False
+
+
+def under_intent(p: Parse, t: int) -> bool:
+    """A role word under a word of intent ("wants to join", "bid to join"): an applicant's."""
+    table = coalition_roles()
+    for a in [t, *p.ancestors(t)][:5]:
+        if a != t and table.get((p.lower(a), "intent")):
+            return True
+        if p.deps[a] not in CLIMB_DEPS and a != t:
+            break
+    return False

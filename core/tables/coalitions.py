@@ -23,7 +23,7 @@ import re
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
 from core.mentions.dates import format_date
-from core.tables.coalition_lists import announced_count
+from core.tables.coalition_lists import announced_count, described_members
 from core.tables.coalition_refs import GENERIC_NOUNS, Resolver, named_references, topic
 from core.tables.coalition_roles import SentenceRoles
 from core.tables.common import clause_bounds, evidence
@@ -61,11 +61,14 @@ def build_coalitions(article: Annotated, people: dict[str, str] | None = None) -
         if announced and _THESE_ARE.match(sentence.text):  # "... consists of 15 states. Besides A, these are B, C"
             for m in sentence.countries:
                 _keep(rows, article.article_id, sentence, announced, "member", m.value.code, sentence.local(m)[0])
+        if focus and recent and not refs:  # "Those ready to send troops include A and B"
+            for code, at in described_members(sentence):
+                _keep(rows, article.article_id, sentence, focus, "member", code, at)
         announced = counted
         about = topic(refs, sentence.parse)
         if about is not None:
             focus, focus_paragraph = about.name, sentence.paragraph
-        elif described is not None and not refs:
+        elif described is not None and (not refs or described in {r.name for r in refs}):
             focus, focus_paragraph = described, sentence.paragraph
         elif focus and _REFERS_BACK.search(sentence.text):  # "The coalition was launched ...": still the topic
             focus_paragraph = sentence.paragraph

@@ -20,7 +20,7 @@ PRONOUNS = frozenset({"they", "it"})
 def size_subject(p: Parse, i: int) -> int | None:
     """The verb of which `i` is the size subject ("the unit would grow to", "it numbers"), also where
     the parser took "Its contingent numbers" for one noun phrase (a compound on a size word that
-    has an object and no subject)."""
+    has an object, or a counted noun after "around"/"about", and no subject)."""
     head = p.heads[i]
     if p.deps[i] in ("nsubj", "nsubjpass"):  # "it is meant to number", "the unit is expected to grow to"
         head = next((c for c in p.children_with(head, ("xcomp",)) if verb_classes().get(p.lower(c)) == "size"), head)
@@ -30,8 +30,9 @@ def size_subject(p: Parse, i: int) -> int | None:
         return None
     if p.deps[i] == "nsubj":
         return head
-    if p.deps[i] == "compound" and p.objects(head) and not p.children_with(head, ("nsubj", "nsubjpass")):
-        return head
+    counted = p.objects(head) or [o for _, o in p.prep_objects(head) if p.children_with(o, ("nummod",))]
+    if p.deps[i] == "compound" and counted and not p.children_with(head, ("nsubj", "nsubjpass")):
+        return head  # "Its contingent numbers 1,000 troops", "The detachment numbers around 150 personnel"
     return None
 
 
@@ -48,7 +49,7 @@ def size_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force
     host = refs.host(force)
     if host is None or not (p.lower(subject) in PRONOUNS or (is_military(r, subject) and dets & ANAPHOR_DETS)):
         return []
-    personnel = figure(r, sentence, [*p.objects(verb), *(o for _, o in p.prep_objects(verb, ("to",)))])
+    personnel = figure(r, sentence, [*p.objects(verb), *(o for _, o in p.prep_objects(verb))])  # "grow to", "around"
     site = refs.site(force)
     status = status_of(p, verb, "remain")
     if personnel is None or status is None:

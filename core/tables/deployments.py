@@ -2,7 +2,8 @@
 
 Each sentence that has a parse is read by grammar (`deploy_grammar`: force, host and site by
 dependency relation, status from the predicate, `deploy_status`); a sentence without one falls
-back to the positional rules of `deploy_regex`. Claims become rows, one per (force, host, site):
+back to the positional rules of `deploy_regex`. A hand-over told as a replacement ("X were relieved
+by Y", at the base told in that sentence or the one before) is `deploy_replacement`'s. Claims become rows, one per (force, host, site):
 a figure for several sites goes on the country-level row, a single site carries it itself, and
 a country-level row without a figure is dropped where the article names a site for that force
 and host (contract v2).
@@ -14,10 +15,12 @@ import math
 
 from core import refdata
 from core.annotate import Annotated, AnnotatedSentence
+from core.records import Mention
 from core.tables.common import country_mentions, evidence
 from core.tables.deploy_grammar import Claim, read_claims
 from core.tables.deploy_refs import DeployRefs
 from core.tables.deploy_regex import regex_claims
+from core.tables.deploy_replacement import replacement_claims, scene_of
 
 Key = tuple[str, str, str | None]
 #: How near a base must lie to a city named for the same force to be the same place.
@@ -28,18 +31,20 @@ def build_deployments(article: Annotated) -> list[dict]:
     """One row per (force, host, site) the article names."""
     rows: dict[Key, dict] = {}
     refs = DeployRefs()
+    scene: Mention | None = None  # the base the sentence before named, for a replacement told next
     for sentence, before in zip(article.sentences, article.before, strict=True):
         refs.note_discourse(before)
         countries = country_mentions(sentence)
         if countries or refs.force(sentence.index) or (before.subject and sentence.parse is not None):
             if sentence.parse is not None:
-                claims = read_claims(sentence, refs)
+                claims = read_claims(sentence, refs) + replacement_claims(sentence, scene)
             else:
                 claims = regex_claims(article, sentence, refs)
             for claim in claims:
                 _add(rows, article, sentence, claim)
                 refs.note_row(claim.force, claim.host, claim.sites[-1] if claim.sites else None, sentence.index,
                               claim.status)
+        scene = scene_of(sentence)
     return _without_shadowed_country_rows(_city_beside_base_merged(rows))
 
 
