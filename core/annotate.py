@@ -143,7 +143,7 @@ def _country_mentions(sentence: AnnotatedSentence) -> tuple[Mention, ...]:
 
 
 #: Name types that can be an argument of a relation (a member, funder, force, host, place).
-_ARGUMENT_KINDS = frozenset({"country", "demonym", "force", "institution", "actor", "coalition", "site"})
+_ARGUMENT_KINDS = frozenset({"country", "demonym", "force", "institution", "actor", "coalition", "program", "site"})
 
 
 def can_carry_relation(sentence: AnnotatedSentence) -> bool:

@@ -86,6 +86,8 @@ KINDS = [
     ("order is a contract", "The Czech Army ordered 14 more tanks for CZK 8 billion.", "contract"),
     ("package after a copula", "Denmark's 25th aid package, presented on Friday, is worth DKK 5 billion.", "package"),
     ("loan is other", "London signed a loan of about £2 billion to Kyiv.", "other"),
+    ("this year's budget is a year's slice", "The jets are paid from this year's defence budget, which at "
+     "€3 billion is a record.", "allocation"),
 ]
 
 

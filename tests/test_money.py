@@ -45,6 +45,9 @@ NUMBER_FORMS = [
     ("kroner beside NOK", "NOK 35 billion, of which 22.5 billion kroner is for arms",
      [(35_000_000_000, "NOK"), (22_500_000_000, "NOK")]),
     ("kroner of a named country", "Norway will give 5 billion kroner.", [(5_000_000_000, "NOK")]),
+    ("a currency told once for a list", "Spain gave 60 million euros, followed by Chile with 40 million and Peru "
+     "with €25 million.", [(60e6, "EUR"), (40e6, "EUR"), (25e6, "EUR")]),
+    ("a scaled count of things is no money", "Spain gave €60 million and 2 million rounds.", [(60e6, "EUR")]),
     ("crowns of a named country", "Prague paid 3 billion crowns, the Czech ministry said", [(3_000_000_000, "CZK")]),
     ("kroner of the country named before it, beside other crowns", "Denmark gave 2 billion kroner, Sweden SEK 600 "
      "million and Norway NOK 500 million.", [(2e9, "DKK"), (600e6, "SEK"), (500e6, "NOK")]),

@@ -180,7 +180,7 @@ def find_money(text: str, offset: int = 0) -> list[Mention[Money]]:
         if mention is not None:
             found.append(mention)
     found = resolve_shared_forms(text, _join_ranges(text, found, offset), offset)
-    return _mark_conversions(text, found, offset)
+    return _mark_conversions(text, _with_elided_currency(text, found, offset), offset)
 
 
 _WEIGHT_AFTER = re.compile(r"\s*(?:of\b|per\b|\(|-)", re.IGNORECASE)
@@ -253,6 +253,30 @@ def _to_mention(m: re.Match[str], offset: int) -> Mention[Money] | None:
     start = m.start("pre") if m.group("pre") else m.start("num2" if m.group("num2") else "numw")
     return Mention("money", offset + start, offset + m.end(), m.group()[start - m.start():],
                    Money(amount, currency, high=high, qualifier=qualifier))
+
+
+#: A scaled number with no currency, ending a phrase: "followed by the Netherlands with 40 million and ...".
+_BARE = re.compile(r"(?<![\w$€£¥.,])(\d+(?:[.,]\d+)?)\s+(million|billion|bn|m)\b(?=\s*(?:[,;.)]|and\b|or\b|each\b|$))",
+                   re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?](?:\s+[A-Z\"“]|\s*$)|\n")
+
+
+def _with_elided_currency(text: str, found: list[Mention[Money]], offset: int) -> list[Mention[Money]]:
+    """Sums whose currency the sentence gave once, on an earlier sum ("Germany gave 75 million euros,
+    followed by the Netherlands with 40 million and Luxembourg with €25 million"): the 40 million is
+    euros. Only a number with a scale word that ends a phrase, after a sum of the same sentence."""
+    out: list[Mention[Money]] = []
+    for i, m in enumerate(found):
+        out.append(m)
+        end = m.end - offset
+        stop = found[i + 1].start - offset if i + 1 < len(found) else len(text)
+        sentence_end = _CLAUSE_END.search(text, end, stop)
+        for bare in _BARE.finditer(text, end, sentence_end.start() if sentence_end else stop):
+            value = parse_number(bare.group(1))
+            if value:
+                out.append(Mention("money", offset + bare.start(), offset + bare.end(), bare.group(),
+                                   Money(round(value * _scale(bare.group(2)), 2), m.value.currency)))
+    return out
 
 
 _CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|roughly|approximately|approx\.?|some|or|c\.|ca\.|~|=|equal to)?\s*$",

@@ -31,6 +31,7 @@ _OVER_YEARS = re.compile(r"^[^.;]{0,30}\b(?:over|across|during|in)\s+(?:the\s+)?
                          r"^[^.;]{0,30}\b(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                          re.IGNORECASE)
 _COMMA = re.compile(r"[,;:]")  # the phrase of a sum: from the comma before it to the comma after it
+_ONE_YEAR = re.compile(r"\b(?:this|next|last)\s+year's\b|\b(?:annual|yearly)\s+(?:\w+\s+)?budget\b", re.IGNORECASE)
 _PROGRAM_WORD = re.compile(r"\b(?:program|programme|plan|project|fund|facility|initiative|package)\b", re.IGNORECASE)
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "stands", "stood", "amounts",
                       "amounted", "totals", "totalled", "totaled", "reaches", "reached"})
@@ -49,8 +50,9 @@ def budget_kind(sentence: AnnotatedSentence, money: Mention) -> str | None:
         return "allocation"  # "€200 million a year": a year's slice
     first, last = budget_years(sentence, money)
     phrase = _COMMA.split(sentence.text[:start])[-1] + _COMMA.split(sentence.text[start:])[0]
-    if kind == "total" and first and first == last and not _PROGRAM_WORD.search(phrase):
-        return "allocation"  # "the defence budget for 2025 amounts to PLN 186.6 billion": a year's slice
+    if kind == "total" and not _PROGRAM_WORD.search(phrase) and (
+            (first and first == last) or _ONE_YEAR.search(sentence.text[max(0, start - 80):end])):
+        return "allocation"  # "the defence budget for 2025 amounts to PLN 186.6 billion", "this year's budget"
     if kind in (None, "allocation") and ((first and last and last > first) or _OVER_YEARS.match(
             sentence.text[end:end + 50])):
         return "total"  # "set aside SEK 75 billion ... over the three years 2024 to 2026"

@@ -9,7 +9,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from dashboard import search
+from dashboard import search, search_index
 from dashboard.prepare import prepare_tables
 from dashboard.search_index import build_index, fold_text, sentence_codes, signatures
 from tests.dashboard.conftest import frame
@@ -125,3 +125,13 @@ def test_a_search_before_the_index_is_ready_scans_and_starts_the_build(store, mo
 def test_a_small_store_builds_its_index_on_the_first_search(store):
     search.search_hits(store, "łódź")
     assert store["_search_index"].index is not None
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_duckdb_and_re2_confirm_the_same_texts(store, text, monkeypatch):
+    index = build_index(store)
+    by_re2 = index.matching(text)
+    monkeypatch.setattr(search_index, "DUCKDB_FROM", 0)  # every match through DuckDB, as on a large store
+    assert index.matching(text).tolist() == by_re2.tolist()
+    needle = fold_text(text)
+    assert search_index._contains(index.texts, needle).tolist() == by_re2.tolist()
