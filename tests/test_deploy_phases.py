@@ -1,6 +1,7 @@
 """Deployments told by their phase ("Germany began the deployment of a brigade in Lithuania"), an
-advance party arriving at a site, and a later figure for the whole force that is not the site's:
-invented sentences. Each case gives the (force, host, site, personnel, status) rows it must give.
+advance party arriving at a site, a later figure for the whole force that is not the site's, and a
+host that "has" another country's unit ("Lithuania has a German-led battlegroup of 1,000 troops at
+Rukla"): invented sentences. Each case gives the (force, host, site, personnel, status) rows it must give.
 """
 
 import pytest
@@ -29,6 +30,13 @@ CASES = [
      "Sweden launched the deployment of a battalion in Latvia, with an advance party of 40 soldiers arriving in "
      "Riga. The battalion is to grow to about 800 troops by 2027.",
      {("SWE", "LVA", "Riga", 40, "current"), ("SWE", "LVA", None, 800, "current")}),
+
+    ("a host has another country's unit", "Latvia already has a Canadian-led battlegroup of about 900 troops.",
+     {("CAN", "LVA", None, 900, "current")}),
+    ("the unit's site after its counted troops",
+     "Estonia has a British battlegroup of some 900 soldiers at Tapa.", {("GBR", "EST", "Tapa", 900, "current")}),
+    ("a force that has troops abroad stays the force", "Sweden has 600 troops in Latvia.",
+     {("SWE", "LVA", None, 600, "current")}),
 ]
 
 NO_ROW = [

@@ -35,6 +35,11 @@ CASES = [
      "The rotation changed over at a ceremony at Ämari air base. Danish airmen were relieved by the Polish Air "
      "Force.\nThe incoming detachment numbers around 150 personnel, the Estonian defence ministry said.",
      {("DNK", "EST", AMARI, None, "ended"), ("POL", "EST", AMARI, 150, "current")}),
+    ("a noun the replaced peoples qualify",
+     "The rotation changed over at a ceremony at the air base in Šiauliai. Spanish and Portuguese Allies were "
+     "replaced by the Italian Air Force.",
+     {("ESP", "LTU", SIAULIAI, None, "ended"), ("PRT", "LTU", SIAULIAI, None, "ended"),
+      ("ITA", "LTU", SIAULIAI, None, "current")}),
     ("a size verb read as a noun, its figure after 'around'",
      "Polish soldiers arrived at Tapa on Monday. The incoming detachment numbers around 150 troops.",
      {("POL", "EST", "Tapa", 150, "current")}),

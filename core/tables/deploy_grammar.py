@@ -181,7 +181,7 @@ def _noun_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, forc
             "alongside":
         status = "current"  # "will serve alongside Canadian troops at Ādaži": those are there already
     counted = [o for _, o in p.prep_objects(noun, ("of",))]  # "a unit of 60 people, which will be based at X"
-    starts = [noun, *p.children_with(noun, ("acl",)),
+    starts = [noun, *counted, *p.children_with(noun, ("acl",)),
               *(c for n in (noun, *counted) for c in p.children_with(n, ("relcl",)) if c in r.cues)]
     if verb is None:
         places = Places(r, refs, force, None).attached(starts)

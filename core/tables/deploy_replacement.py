@@ -1,7 +1,7 @@
 """Hand-overs told as a replacement of one force by another: "Dutch and Belgian airmen were relieved
 by the Hungarian Air Force" (the replaced forces `ended`, the one replacing them `current`), or in the
 active, "Italian jets replaced the Spanish detachment". Both sides must be forces (a military noun,
-a service, or a people: "the Spanish"), so "old MiG-29s were replaced by F-16s" tells no hand-over.
+a service, a people: "the Spanish", or a noun a people qualifies: "Spanish and Portuguese Allies"), so "old MiG-29s were replaced by F-16s" tells no hand-over.
 
 The place is the sentence's own site or host country; else the base the sentence before told the
 scene at ("The rotation changed hands at a ceremony at the Šiauliai air base. Dutch airmen were
@@ -66,7 +66,8 @@ def _forces(r: Reading, tokens: list[int]) -> list[str]:
     p = r.parse
     codes: list[str] = []
     for t in tokens:
-        people = t in r.countries and r.countries[t].kind in ("demonym", "force")
+        people = any(c in r.countries and r.countries[c].kind in ("demonym", "force")  # "the Spanish",
+                     for c in (t, *p.children_with(t, ("amod", "compound", "nmod"))))  # "Spanish Allies"
         if not (people or is_military(r, t) or any(r.countries[c].kind == "force" for c in p.subtree(t)
                                                    if c in r.countries)):
             continue

@@ -135,6 +135,9 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
                 break
     if p.deps[i] in ("nsubj", "nsubjpass", "dobj"):
         found = cue_below(r, p.heads[i])
+        if found and found[1] == "keep" and p.deps[i] == "dobj" and any(
+                s in r.countries and r.countries[s].kind == "country" for s in p.subjects(found[0])):
+            return found[0], "host"  # "Lithuania has a German-led battlegroup": the country has it as host
         if found:
             return found
     if p.deps[i] == "dobj" and r.cues.get(i) in _NOMINAL_CLASSES and p.lower(p.heads[i]) in ASPECT_VERBS:
