@@ -38,6 +38,9 @@ from dashboard.sidebar import (  # noqa: F401 (re-exported for the pages and the
 if TYPE_CHECKING:
     from streamlit.elements.arrow import SelectionMode
 
+    from dashboard.filters import Filters
+    from dashboard.view import View
+
 READER_PAGE = "views/articles.py"
 PROFILE_PAGE = "views/profile.py"
 #: Rows sent to the browser per table (the CSV download always has every filtered row).
@@ -193,6 +196,18 @@ def no_data() -> bool:
     st.page_link(ADD_PAGE, label="Add articles", icon=":material/upload_file:")
     st.caption("Or run `python -m core ingest PATH` and refresh this page.")
     return True
+
+
+def filtered_page(title: str) -> tuple[Filters, View]:
+    """A page's opening: its title; on an empty store the way to add articles, and nothing more;
+    then the sidebar's filters, the tables they narrow, and a line saying which filters are on."""
+    st.title(title)
+    if no_data():
+        st.stop()
+    chosen = current_filters()
+    view = data.view(chosen)
+    filter_caption()
+    return chosen, view
 
 
 def no_rows(what: str) -> None:

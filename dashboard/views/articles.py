@@ -8,13 +8,8 @@ from dashboard import data, facets, reader, widgets
 from dashboard.sidebar import ARTICLE_OPTIONS
 from dashboard.view import count, select
 
-st.title("Articles")
-if widgets.no_data():
-    st.stop()
-chosen = widgets.current_filters()
-t = data.view(chosen)
+chosen, t = widgets.filtered_page("Articles")
 everything = data.tables()
-widgets.filter_caption()
 
 titles = data.article_titles()
 if count(t, "articles") <= ARTICLE_OPTIONS:

@@ -7,12 +7,7 @@ from dashboard import aggregates as agg
 from dashboard import charts, data, money, widgets
 from dashboard.view import rows_at, select
 
-st.title("Budgets")
-if widgets.no_data():
-    st.stop()
-chosen = widgets.current_filters()
-t = data.view(chosen)
-widgets.filter_caption()
+chosen, t = widgets.filtered_page("Budgets")
 
 sums = data.per_view("funder_totals", lambda v: money.funder_totals(select(v, "budgets", money.SUM_READS)), chosen)
 kinds = [k for k in money.KINDS if k in set(sums["kind"])] or list(money.KINDS[:1])

@@ -3,13 +3,9 @@
 import streamlit as st
 
 from dashboard import aggregates as agg
-from dashboard import charts, data, widgets
+from dashboard import charts, widgets
 
-st.title("Coalitions")
-if widgets.no_data():
-    st.stop()
-t = data.view(widgets.current_filters())
-widgets.filter_caption()
+_, t = widgets.filtered_page("Coalitions")
 
 coalitions = t["coalitions"]
 if coalitions.empty:

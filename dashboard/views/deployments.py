@@ -5,12 +5,7 @@ import streamlit as st
 from dashboard import aggregates as agg
 from dashboard import charts, data, widgets
 
-st.title("Deployments")
-if widgets.no_data():
-    st.stop()
-chosen = widgets.current_filters()
-t = data.view(chosen)
-widgets.filter_caption()
+chosen, t = widgets.filtered_page("Deployments")
 
 deployments = t["deployments"]
 if deployments.empty:

@@ -5,12 +5,7 @@ import streamlit as st
 from dashboard import aggregates as agg
 from dashboard import data, mapdeck, widgets
 
-st.title("Map")
-if widgets.no_data():
-    st.stop()
-chosen = widgets.current_filters()
-t = data.view(chosen)
-widgets.filter_caption()
+chosen, t = widgets.filtered_page("Map")
 
 summary = data.per_view("deployment_summary", agg.summary_of, chosen)
 sources = data.per_view("deployment_sources", lambda v: agg.sources_of(v, data.article_titles()), chosen)

@@ -7,12 +7,7 @@ from dashboard import aggregates as agg
 from dashboard import data, money, widgets
 from dashboard.view import select
 
-st.title("Overview")
-if widgets.no_data():
-    st.stop()
-chosen = widgets.current_filters()
-t = data.view(chosen)
-widgets.filter_caption()
+chosen, t = widgets.filtered_page("Overview")
 
 summary = data.per_view("deployment_summary", agg.summary_of, chosen)
 LINKS = {"articles": "views/articles.py", "programs": "views/programs.py", "coalitions": "views/coalitions.py",

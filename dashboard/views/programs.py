@@ -4,11 +4,7 @@ import streamlit as st
 
 from dashboard import data, profiles, widgets
 
-st.title("Programs")
-if widgets.no_data():
-    st.stop()
-chosen = widgets.current_filters()
-widgets.filter_caption()
+chosen, _ = widgets.filtered_page("Programs")
 
 listed = data.per_view("program_table", profiles.program_table, chosen)
 if listed.empty:

@@ -10,12 +10,7 @@ from dashboard import aggregates as agg
 from dashboard import charts, data, widgets
 from dashboard.view import select
 
-st.title("Timeline")
-if widgets.no_data():
-    st.stop()
-chosen = widgets.current_filters()
-t = data.view(chosen)
-widgets.filter_caption()
+chosen, t = widgets.filtered_page("Timeline")
 
 
 def _dragged() -> None:
