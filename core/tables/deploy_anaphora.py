@@ -14,7 +14,7 @@ from core.tables.deploy_reading import ANAPHOR_DETS, Reading, figure, is_militar
 from core.tables.deploy_refs import DeployRefs
 from core.tables.deploy_status import status_of, verb_classes
 
-PRONOUNS = frozenset({"they", "it"})
+PRONOUNS = frozenset({"they", "it", "these"})
 
 
 def size_subject(p: Parse, i: int) -> int | None:
@@ -59,8 +59,9 @@ def size_claims(r: Reading, sentence: AnnotatedSentence, refs: DeployRefs, force
 
 
 def pronoun_force(refs: DeployRefs, index: int) -> str | None:
-    """The force "they"/"it" stands for: the force last named, else the recent subject country."""
-    return refs.force(index) or refs.subject
+    """The force "they"/"it" stands for: for a sentence opening with it, the force last named before
+    the sentence; else the force last named, else the recent subject country."""
+    return refs.opening or refs.force(index) or refs.subject
 
 
 def reported_by(r: Reading, verb: int) -> str | None:

@@ -239,7 +239,8 @@ def _around(r: Reading, refs: DeployRefs, force: str, verb: int, cls: str | None
     p = r.parse
     places = Places(r, refs, force, cls).attached(starts)
     if cls in ("guard", "end"):
-        places.objects(objects)  # "protecting the airport at Rzeszów", "left Afghanistan"
+        places.objects(objects or p.children_with(verb, ("nsubjpass",)))  # "protecting the airport at X", "left
+        # Afghanistan", and in the passive, its subject: "Estonian skies are guarded by Italian jets"
     purposes = [c for c in p.children_with(verb, ("xcomp", "advcl"))]
     purposes += [d for c in purposes for d in p.children_with(c, ("xcomp",))]  # "to help protect"
     for c in purposes:

@@ -8,6 +8,7 @@ memory (`core.discourse`); the forces, hosts and sites are what this builder its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.discourse import Before
@@ -15,6 +16,8 @@ from core.records import Mention
 
 #: How many sentences after its last mention a force can still be meant by "the unit" or "they".
 FORCE_REACH = 2
+#: A sentence opening with a pronoun subject: the pronoun means a force told before the sentence.
+_OPENING_PRONOUN = re.compile(r"^(?:They|It|These)\b")
 
 
 @dataclass
@@ -30,6 +33,12 @@ class DeployRefs:
     last_site: Mention | None = None
     recalled: bool = False  # the force being read is one remembered, not named in the sentence
     task_host: str | None = None  # where a guarding told without its force takes place ("X's airspace is guarded")
+    opening: str | None = None  # the force an opening pronoun stands for, fixed before the sentence is read
+
+    def begin(self, index: int, text: str) -> None:
+        """Before sentence `index` is read: "They have been stationed at X since August, when the French
+        took over from Portuguese jets": "They" is the force told before, not one the sentence names later."""
+        self.opening = self.force(index) if _OPENING_PRONOUN.match(text) else None
 
     def note_force(self, force: str, index: int) -> None:
         self.last_force = (force, index)

@@ -43,6 +43,8 @@ def noun_for(r: Reading, t: int) -> int | None:
         return None
     if dep == "pobj" and p.lower(head) in ("from", "of") and p.heads[head] in r.units:
         return p.heads[head]
+    if dep == "pobj" and p.lower(head) == "from" and head - 1 in r.units and head - 1 in p.subtree(p.heads[head]):
+        return head - 1  # "protected by Rafale jets from France": the parser hung "from" on the verb
     if dep == "nsubj" and m.kind == "country" and p.lower(head) in ASPECT_VERBS:  # "X began the deployment of
         return next((x for o in p.objects(head) if r.cues.get(o) in _NOMINAL_CLASSES  # a brigade in Y"
                      for _, x in p.prep_objects(o, ("of",)) if is_military(r, x)), None)
@@ -133,6 +135,9 @@ def predicate(r: Reading, noun: int) -> tuple[int | None, str | None]:
                 return t, r.cues[t]
             if p.deps[t] not in ("pobj", "prep"):
                 break
+    if p.deps[i] == "pobj" and p.deps[p.heads[i]] == "agent":  # "is guarded by Italian jets"
+        i = p.heads[p.heads[i]]
+        return (i, r.cues[i]) if r.cues.get(i) not in (None, "noun") else (None, None)
     if p.deps[i] in ("nsubj", "nsubjpass", "dobj"):
         found = cue_below(r, p.heads[i])
         if found and found[1] == "keep" and p.deps[i] == "dobj" and any(

@@ -34,6 +34,7 @@ def build_deployments(article: Annotated) -> list[dict]:
     scene: Mention | None = None  # the base the sentence before named, for a replacement told next
     for sentence, before in zip(article.sentences, article.before, strict=True):
         refs.note_discourse(before)
+        refs.begin(sentence.index, sentence.text)
         countries = country_mentions(sentence)
         if countries or refs.force(sentence.index) or (before.subject and sentence.parse is not None):
             if sentence.parse is not None:
