@@ -1,7 +1,8 @@
 """Deployments told by their phase ("Germany began the deployment of a brigade in Lithuania"), an
 advance party arriving at a site, a later figure for the whole force that is not the site's, and a
 host that "has" another country's unit ("Lithuania has a German-led battlegroup of 1,000 troops at
-Rukla"): invented sentences. Each case gives the (force, host, site, personnel, status) rows it must give.
+Rukla"), and a figure for a whole force part of which is at a site ("most of them at X"): invented
+sentences. Each case gives the (force, host, site, personnel, status) rows it must give.
 """
 
 import pytest
@@ -35,6 +36,11 @@ CASES = [
      {("CAN", "LVA", None, 900, "current")}),
     ("the unit's site after its counted troops",
      "Estonia has a British battlegroup of some 900 soldiers at Tapa.", {("GBR", "EST", "Tapa", 900, "current")}),
+    ("most of them at a site: the figure is the whole force's",
+     "About 900 Canadian troops will remain in Latvia, most of them at Ādaži.",
+     {("CAN", "LVA", None, 900, "current"), ("CAN", "LVA", "Ādaži", None, "current")}),
+    ("all of them at a site: the site's figure",
+     "About 900 Canadian troops are stationed at Ādaži.", {("CAN", "LVA", "Ādaži", 900, "current")}),
     ("a force that has troops abroad stays the force", "Sweden has 600 troops in Latvia.",
      {("SWE", "LVA", None, 600, "current")}),
 ]

@@ -65,6 +65,7 @@ class Claim:
     personnel: int | None
     status: str
     figure_only: bool = False  # a later figure for a force already placed: it never changes the status
+    whole: bool = False  # the figure is the whole force's, its single site holds part ("most of them at X")
 
 
 def read_claims(sentence: AnnotatedSentence, refs: DeployRefs) -> list[Claim]:
@@ -295,5 +296,5 @@ def _claims(force: str, places: Places, personnel: int | None, status: str) -> l
     for host in dict.fromkeys([*places.hosts, *(s.value.code for s in places.sites)]):
         if host and host != force:
             sites = tuple(s for s in places.sites if s.value.code == host)
-            out.append(Claim(force, host, sites, personnel, status))
+            out.append(Claim(force, host, sites, personnel, status, whole=places.whole_elsewhere))
     return out

@@ -34,6 +34,8 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _TASK_WORDS = frozenset({"task", "job", "duty"})
 HOST_SPACE = frozenset({"airspace", "skies", "sky", "soil", "territory"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+#: Words of a part of a force ("most of them at X"): the figure told is the whole force's, not the site's.
+PARTITIVE = frozenset({"most", "some", "many", "part", "half", "several", "majority"})
 BASE_WORDS = frozenset({"base", "airbase", "camp", "garrison", "bases", "headquarters"})
 _PERSONNEL = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:[A-Z][\w.'’-]*|additional|more|extra|foreign|allied|"
@@ -95,6 +97,12 @@ class Places:
     cls: str | None
     hosts: list[str] = field(default_factory=list)
     sites: list[Mention] = field(default_factory=list)
+    part_sites: int | None = None  # sites from this index on hold part of the force ("most of them at X")
+
+    @property
+    def whole_elsewhere(self) -> bool:
+        """Whether a site was reached through "most/some of them at X": the figure is the force's whole."""
+        return self.part_sites is not None and len(self.sites) > self.part_sites
 
     def preps(self) -> set[str]:
         out = set(LOCATIVE) - ({"to"} if self.cls == "handover" else set())
@@ -108,9 +116,13 @@ class Places:
         """Follow the locative prepositions of `starts` (the first is the force's own noun or
         verb: "troops from Spain" names no host)."""
         p, preps = self.r.parse, self.preps()
-        starts = [*starts, *(c for s in starts for c in p.children_with(s, ("npadvmod",)))]  # "most of them at X"
+        parts = [c for s in starts for c in p.children_with(s, ("npadvmod",))]  # "most of them at X"
+        starts = [*starts, *parts]
+        part_at = min((c for c in parts if p.lower(c) in PARTITIVE), default=len(p))
         for n, s in enumerate(starts):
             for prep in p.children_with(s, ("prep", "dative")):
+                if prep > part_at and self.part_sites is None:
+                    self.part_sites = len(self.sites)  # the sites told after "most of them" hold a part
                 word = p.lower(prep)
                 if n and word == "of":  # "form the core of the NATO battlegroup at Tapa"
                     for o in p.children_with(prep, ("pobj",)):

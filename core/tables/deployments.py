@@ -55,7 +55,7 @@ def _add(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence,
         if held is not None and held != claim.personnel:  # "an advance party of 25 at X. The brigade is to
             _put(rows, article, sentence, claim, None, claim.personnel)  # grow to 5,000": not X's figure
             return
-    if len(claim.sites) == 1:
+    if len(claim.sites) == 1 and not claim.whole:
         _put(rows, article, sentence, claim, claim.sites[0].value.name, claim.personnel)
         return
     _put(rows, article, sentence, claim, None, claim.personnel)
