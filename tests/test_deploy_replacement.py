@@ -40,12 +40,16 @@ CASES = [
      "replaced by the Italian Air Force.",
      {("ESP", "LTU", SIAULIAI, None, "ended"), ("PRT", "LTU", SIAULIAI, None, "ended"),
       ("ITA", "LTU", SIAULIAI, None, "current")}),
+    ("a passive size verb with its figure in the agent",
+     "Slovak troops arrived at Tapa on Monday. The incoming detachment is formed by about 120 soldiers.",
+     {("SVK", "EST", "Tapa", 120, "current")}),
     ("a size verb read as a noun, its figure after 'around'",
      "Polish soldiers arrived at Tapa on Monday. The incoming detachment numbers around 150 troops.",
      {("POL", "EST", "Tapa", 150, "current")}),
 ]
 
 NO_ROW = [
+    ("formed without a figure", "The unit was formed in 2017 by the Slovak army.", set()),
     ("equipment replaced by equipment", "Old MiG-29s at Šiauliai were replaced by F-16s in 2023.", set()),
     ("no place told", "Danish airmen were relieved by the Polish Air Force.", set()),
     ("a base told two sentences before",

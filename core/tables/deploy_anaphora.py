@@ -28,8 +28,8 @@ def size_subject(p: Parse, i: int) -> int | None:
             return head
     if head == i or verb_classes().get(p.lower(head)) != "size":
         return None
-    if p.deps[i] == "nsubj":
-        return head
+    if p.deps[i] == "nsubj" or (p.deps[i] == "nsubjpass" and p.children_with(head, ("agent",))):
+        return head  # "it numbers 900 soldiers", "the detachment is formed by 150 troops"
     counted = p.objects(head) or [o for _, o in p.prep_objects(head) if p.children_with(o, ("nummod",))]
     if p.deps[i] == "compound" and counted and not p.children_with(head, ("nsubj", "nsubjpass")):
         return head  # "Its contingent numbers 1,000 troops", "The detachment numbers around 150 personnel"
