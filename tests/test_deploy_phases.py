@@ -32,6 +32,10 @@ CASES = [
      "Riga. The battalion is to grow to about 800 troops by 2027.",
      {("SWE", "LVA", "Riga", 40, "current"), ("SWE", "LVA", None, 800, "current")}),
 
+    ("a planned figure told after the deployment began keeps its own status",
+     "Sweden began the deployment of a battalion in Latvia, with an advance party of 40 soldiers arriving in "
+     "Riga. Stockholm said last year it would deploy about 800 troops in Latvia.",
+     {("SWE", "LVA", "Riga", 40, "current"), ("SWE", "LVA", None, 800, "planned")}),
     ("a host has another country's unit", "Latvia already has a Canadian-led battlegroup of about 900 troops.",
      {("CAN", "LVA", None, 900, "current")}),
     ("the unit's site after its counted troops",

@@ -69,6 +69,8 @@ def _put(rows: dict[Key, dict], article: Annotated, sentence: AnnotatedSentence,
     if key in rows:
         if rows[key]["personnel"] is None and personnel is not None:
             rows[key]["personnel"] = personnel
+            if not claim.figure_only:  # "began deploying a brigade. It said it would deploy 4,800 troops":
+                rows[key].update(status=claim.status, **evidence(sentence))  # the figure's own status and sentence
         if claim.figure_only:
             return
         if rows[key]["status"] == "planned" and claim.status == "current":
