@@ -165,6 +165,15 @@ def _known_suffix(words: str) -> str | None:
     return None
 
 
+#: Tokens of a generic noun's phrase read for descriptor words.
+_PHRASE_TOKENS = 16
+
+
+def _is_generic(word: str) -> bool:
+    """A noun that can name a coalition by description or stand for one ("coalition", "initiatives")."""
+    return word in GENERIC_NOUNS or word.rstrip("s") in GENERIC_NOUNS
+
+
 #: Nouns for what a coalition does, which stand for the coalition they belong to ("its work").
 ACTIVITY_NOUNS = frozenset({"work", "efforts", "activities", "activity", "operations", "projects", "framework"})
 
@@ -214,10 +223,15 @@ class Resolver:
         apposed = self._apposed_by_punctuation(t)
         if apposed:
             return apposed
-        if word.rstrip("s") in GENERIC_NOUNS or word in GENERIC_NOUNS:
-            phrase = " ".join(p.words[i] for i in p.subtree(t)[:16])
-            return by_description(phrase, word.rstrip("s")) or self._generic_focus(t)
+        if _is_generic(word):
+            return self._by_description(t) or self._generic_focus(t)
         return None
+
+    def _by_description(self, t: int) -> str | None:
+        """The registered coalition the phrase a generic noun heads describes ("the coalition on mine
+        countermeasures"), if its descriptor words single one out."""
+        p = self.parse
+        return by_description(" ".join(p.words[i] for i in p.subtree(t)[:_PHRASE_TOKENS]), p.lower(t).rstrip("s"))
 
     def _described(self) -> list[Reference]:
         """Coalitions this sentence names by description ("the Coalition for the Development of Air
@@ -225,13 +239,10 @@ class Resolver:
         if self._described_refs is None:
             p, found = self.parse, []
             for t in range(len(p)):
-                word = p.lower(t)
-                if t not in self._by_token and (word in GENERIC_NOUNS or word.rstrip("s") in GENERIC_NOUNS) \
-                        and p.deps[t] != "poss":  # "the Contact Group's meeting": named in passing
-                    tokens = p.subtree(t)[:16]
-                    name = by_description(" ".join(p.words[i] for i in tokens), word.rstrip("s"))
-                    if name:
-                        found.append(Reference(p.starts[tokens[0]], p.ends[tokens[-1]], name))
+                if t not in self._by_token and _is_generic(p.lower(t)) and p.deps[t] != "poss" \
+                        and (name := self._by_description(t)):  # not "the Contact Group's meeting"
+                    tokens = p.subtree(t)[:_PHRASE_TOKENS]
+                    found.append(Reference(p.starts[tokens[0]], p.ends[tokens[-1]], name))
             self._described_refs = found
         return self._described_refs
 
