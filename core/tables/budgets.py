@@ -36,14 +36,15 @@ _RESTATED = re.compile(r"^[^.;]{0,60},\s*or\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _lenders() -> frozenset[str]:
-    """Actors whose money is an EU instrument or a loan (kind `other`): unions and banks of data/vocab/actors.csv."""
-    return frozenset(r["actor"] for r in refdata.rows("vocab/actors.csv") if r["kind"] in ("union", "bank"))
+def _actor_kinds() -> dict[str, str]:
+    """Each actor of data/vocab/actors.csv and its kind (alliance, union, bank, agency, fund...)."""
+    return {r["actor"]: r["kind"] for r in refdata.rows("vocab/actors.csv")}
 
 
 @lru_cache(maxsize=1)
-def _actor_kinds() -> dict[str, str]:
-    return {r["actor"]: r["kind"] for r in refdata.rows("vocab/actors.csv")}
+def _lenders() -> frozenset[str]:
+    """Actors whose money is an EU instrument or a loan (kind `other`): unions and banks."""
+    return frozenset(actor for actor, kind in _actor_kinds().items() if kind in ("union", "bank"))
 
 
 def _payer(funder: str) -> str:
