@@ -129,8 +129,8 @@ def sidebar_filters() -> Filters:
     for facet in FACETS:
         _keep_valid(FILTER_KEYS[facet.attr], options[facet.attr])
     counts = data.facet_counts(_chosen())
-    listed = _article_options(options["articles"])
-    options["articles"] = listed
+    every_article = options["articles"]
+    listed = options["articles"] = _article_options(every_article)
     titles = data.article_titles()  # once: the article filter offers every article (100,000 labels a run)
     labels: dict[str, Callable[[str], str]] = {"countries": data.country_label,
                                                "articles": lambda article_id: titles.get(article_id, article_id)}
@@ -143,7 +143,7 @@ def sidebar_filters() -> Filters:
             label = labels.get(facet.attr, str)
             shown = _with_count(label, counts[facet.attr]) if facet.counted else label
             help_text = facet.help or None
-            if facet.attr == "articles" and len(listed) < len(data.filter_options()["articles"]):
+            if facet.attr == "articles" and len(listed) < len(every_article):
                 help_text = (f"Lists the {ARTICLE_OPTIONS:,} latest articles under the other filters (and those "
                              "chosen): narrow the filters or search to reach others")
             chosen[facet.attr] = tuple(st.multiselect(
