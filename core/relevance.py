@@ -11,6 +11,7 @@ under `MIN_WORDS` words are always read: a sentence pasted on its own names few 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -23,7 +24,7 @@ _DEFENCE_ACTORS = frozenset({"alliance", "agency"})
 
 
 @cache
-def _terms():
+def _terms() -> re.Pattern[str]:
     return words_pattern(set(column("defence_terms", "term")))
 
 

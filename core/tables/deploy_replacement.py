@@ -1,7 +1,8 @@
 """Hand-overs told as a replacement of one force by another: "Dutch and Belgian airmen were relieved
 by the Hungarian Air Force" (the replaced forces `ended`, the one replacing them `current`), or in the
 active, "Italian jets replaced the Spanish detachment". Both sides must be forces (a military noun,
-a service, a people: "the Spanish", or a noun a people qualifies: "Spanish and Portuguese Allies"), so "old MiG-29s were replaced by F-16s" tells no hand-over.
+a service, a people: "the Spanish", or a noun a people qualifies: "Spanish and Portuguese
+Allies"), so "old MiG-29s were replaced by F-16s" tells no hand-over.
 
 The place is the sentence's own site or host country; else the base the sentence before told the
 scene at ("The rotation changed hands at a ceremony at the Šiauliai air base. Dutch airmen were

@@ -2,11 +2,11 @@
 
 Each sentence that has a parse is read by grammar (`deploy_grammar`: force, host and site by
 dependency relation, status from the predicate, `deploy_status`); a sentence without one falls
-back to the positional rules of `deploy_regex`. A hand-over told as a replacement ("X were relieved
-by Y", at the base told in that sentence or the one before) is `deploy_replacement`'s. Claims become rows, one per (force, host, site):
-a figure for several sites goes on the country-level row, a single site carries it itself, and
-a country-level row without a figure is dropped where the article names a site for that force
-and host (contract v2).
+back to the positional rules of `deploy_regex`. A hand-over told as a replacement ("X were
+relieved by Y", at the base told in that sentence or the one before) is `deploy_replacement`'s.
+Claims become rows, one per (force, host, site): a figure for several sites goes on the
+country-level row, a single site carries it itself, and a country-level row without a figure is
+dropped where the article names a site for that force and host (contract v2).
 """
 
 from __future__ import annotations
