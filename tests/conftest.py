@@ -50,6 +50,14 @@ def annotated(text: str, published: str | None = None):
     return annotate(Document(path="case.txt", text=text, title=text.splitlines()[0], published=published))
 
 
+def deployment_rows(text: str) -> set[tuple]:
+    """(force, host, site, personnel, status) of each deployment row of a case text (a headline is put first)."""
+    from core.tables.deployments import build_deployments
+
+    return {(r["force_code"], r["host_code"], r["site"], r["personnel"], r["status"])
+            for r in build_deployments(annotated("Headline\n" + text))}
+
+
 @pytest.fixture
 def make_annotated():
     return annotated

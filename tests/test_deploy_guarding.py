@@ -6,17 +6,10 @@ Each case gives the (force, host, site, personnel, status) rows it must give.
 
 import pytest
 
-from core.tables.deployments import build_deployments
-from tests.conftest import annotated
+from tests.conftest import deployment_rows as rows_of
 
-HEAD = "Headline\n"
 AMARI = "Ämari Air Base"
 GUARDED = "Estonia's airspace is currently protected by Rafale jets from France. "
-
-
-def rows_of(text: str) -> set[tuple]:
-    return {(r["force_code"], r["host_code"], r["site"], r["personnel"], r["status"])
-            for r in build_deployments(annotated(HEAD + text))}
 
 
 CASES = [

@@ -7,16 +7,7 @@ sentences. Each case gives the (force, host, site, personnel, status) rows it mu
 
 import pytest
 
-from core.tables.deployments import build_deployments
-from tests.conftest import annotated
-
-HEAD = "Headline\n"
-
-
-def rows_of(text: str) -> set[tuple]:
-    return {(r["force_code"], r["host_code"], r["site"], r["personnel"], r["status"])
-            for r in build_deployments(annotated(HEAD + text))}
-
+from tests.conftest import deployment_rows as rows_of
 
 CASES = [
     ("began the deployment of", "Germany began the deployment of a brigade in Lithuania.",

@@ -5,16 +5,7 @@ Each case gives the text and the set of (force, host, site, personnel, status) r
 
 import pytest
 
-from core.tables.deployments import build_deployments
-from tests.conftest import annotated
-
-HEAD = "Headline\n"
-
-
-def rows_of(text: str) -> set[tuple]:
-    return {(r["force_code"], r["host_code"], r["site"], r["personnel"], r["status"])
-            for r in build_deployments(annotated(HEAD + text))}
-
+from tests.conftest import deployment_rows as rows_of
 
 FORCE_CASES = [
     ("demonym on a military noun", "Some 250 Danish soldiers are deployed in Estonia.",
